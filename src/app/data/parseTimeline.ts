@@ -1,0 +1,27 @@
+/**
+ * Turns the text of a fetched data file into a validated value or a readable error
+ * that names the file and the first fields that failed. Pure: no fetch, no DOM.
+ */
+import type { z } from 'zod';
+import { describeIssues, SCHEMA_VERSION } from '../../model/schema';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Parses JSON text with `schema`, naming `file` in every error. */
+export function parseDataFile<T>(file: string, text: string, schema: z.ZodType<T>): Parsed<T> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: `${file}: expected JSON, got text that does not parse (${detail})` };
+  }
+  if (json !== null && typeof json === 'object' && 'schemaVersion' in json && json.schemaVersion !== SCHEMA_VERSION) {
+    return {
+      ok: false,
+      error: `${file}: schemaVersion: expected ${SCHEMA_VERSION}, got ${JSON.stringify(json.schemaVersion)}; this viewer reads data from a compiler of the same version`,
+    };
+  }
+  const result = schema.safeParse(json);
+  return result.success ? { ok: true, value: result.data } : { ok: false, error: describeIssues(file, result.error) };
+}

@@ -1,0 +1,131 @@
+/**
+ * The compiler's stages wired together, with no I/O: article files (name + bytes) in,
+ * output files (relative path + text) out. Per-article stages run independently;
+ * `merge` alone sees every article. Output is deterministic: same input, same bytes.
+ */
+import { z } from 'zod';
+import {
+  SCHEMA_VERSION,
+  TimelineSchema,
+  type ArticleSummary,
+  type ArticleText,
+  type Timeline,
+  type TimelineEvent,
+  type Actor,
+} from '../model/schema';
+import { cleanText } from './clean';
+import { CompileError } from './errors';
+import { readArticle, type Article } from './read';
+import { segmentText } from './segment';
+import { validateOutput } from './validate';
+
+export type InputFile = { file: string; bytes: Uint8Array };
+
+export type OutputFile = { path: string; content: string };
+
+export type CompileOptions = { generator: { name: string; version: string } };
+
+export type CompileResult =
+  { ok: true; files: OutputFile[]; timeline: Timeline; warnings: string[] } | { ok: false; errors: CompileError[] };
+
+/** One article after the per-article stages. */
+export type CompiledArticle = {
+  article: Article;
+  text: ArticleText;
+  events: TimelineEvent[];
+  actors: Actor[];
+};
+
+/** Runs the per-article stages on one article that has been read. */
+export function compileArticle(article: Article): CompiledArticle {
+  const text = cleanText(article.body);
+  const { paragraphs } = segmentText(text);
+  return {
+    article,
+    text: { id: article.meta.id, text, paragraphs: paragraphs.map(({ start, end }) => [start, end] as [number, number]) },
+    // The event stages (time → events → actors) arrive with the compiler issue; until
+    // then no event is invented.
+    events: [],
+    actors: [],
+  };
+}
+
+function summarise({ meta }: Article): ArticleSummary {
+  return {
+    id: meta.id,
+    title: meta.title,
+    ...(meta.publisher === undefined ? {} : { publisher: meta.publisher }),
+    ...(meta.wire === undefined ? {} : { wire: meta.wire }),
+    ...(meta.byline === undefined ? {} : { byline: meta.byline }),
+    ...(meta.url === undefined ? {} : { url: meta.url }),
+    published: meta.published,
+    text: `data/articles/${meta.id}.json`,
+  };
+}
+
+/** Serialises JSON the same way every time: two-space indent and a trailing newline. */
+export function stableJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** Reads every input, collecting all errors before giving up. */
+export function readArticles(inputs: readonly InputFile[]): { articles: Article[]; errors: CompileError[] } {
+  const articles: Article[] = [];
+  const errors: CompileError[] = [];
+  const seen = new Map<string, string>();
+  for (const input of inputs) {
+    try {
+      const article = readArticle(input.file, input.bytes);
+      const previous = seen.get(article.meta.id);
+      if (previous !== undefined) {
+        errors.push(
+          new CompileError({
+            file: input.file,
+            line: 1,
+            code: 'duplicate-id',
+            message: `expected a unique article id, got ${JSON.stringify(article.meta.id)} already used by ${previous}; set a different id: in the front matter`,
+          }),
+        );
+        continue;
+      }
+      seen.set(article.meta.id, input.file);
+      articles.push(article);
+    } catch (error) {
+      if (error instanceof CompileError) errors.push(error);
+      else throw error;
+    }
+  }
+  return { articles, errors };
+}
+
+/** Compiles article files into the output files of `public/data`. */
+export function compile(inputs: readonly InputFile[], options: CompileOptions): CompileResult {
+  const sorted = [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const { articles, errors } = readArticles(sorted);
+  if (errors.length > 0) return { ok: false, errors };
+
+  const compiled = articles.map(compileArticle).sort((a, b) => (a.text.id < b.text.id ? -1 : a.text.id > b.text.id ? 1 : 0));
+  const timeline: Timeline = {
+    schemaVersion: SCHEMA_VERSION,
+    generator: options.generator,
+    articles: compiled.map((c) => summarise(c.article)),
+    actors: [],
+    events: [],
+  };
+  const texts = compiled.map((c) => c.text);
+  try {
+    validateOutput(timeline, texts);
+  } catch (error) {
+    if (error instanceof CompileError) return { ok: false, errors: [error] };
+    throw error;
+  }
+  const files: OutputFile[] = [
+    { path: 'timeline.json', content: stableJson(timeline) },
+    {
+      path: 'timeline.schema.json',
+      content: stableJson(z.toJSONSchema(TimelineSchema, { io: 'input', unrepresentable: 'any' })),
+    },
+    ...texts.map((text) => ({ path: `articles/${text.id}.json`, content: stableJson(text) })),
+  ];
+  return { ok: true, files, timeline, warnings: [] };
+}

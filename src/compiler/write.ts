@@ -1,0 +1,79 @@
+/**
+ * Stage `write`: output files → the output folder, atomically. Everything is written to
+ * a sibling temporary folder first and swapped in with renames, so a failed or
+ * interrupted run leaves the previous output exactly as it was.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CompileError } from './errors';
+import type { OutputFile } from './pipeline';
+
+function safeTarget(root: string, relative: string): string {
+  const target = path.resolve(root, relative);
+  if (!target.startsWith(path.resolve(root) + path.sep))
+    throw new CompileError({
+      code: 'output',
+      message: `expected an output path inside ${root}, got ${JSON.stringify(relative)}`,
+    });
+  return target;
+}
+
+/** Replaces the contents of `outDir` with `files`, or leaves it untouched on failure. */
+export async function writeOutput(outDir: string, files: readonly OutputFile[]): Promise<void> {
+  const out = path.resolve(outDir);
+  const parent = path.dirname(out);
+  const staging = path.join(parent, `.${path.basename(out)}.staging-${process.pid}`);
+  const retired = path.join(parent, `.${path.basename(out)}.previous-${process.pid}`);
+  await mkdir(parent, { recursive: true });
+  await rm(staging, { recursive: true, force: true });
+  try {
+    for (const file of files) {
+      const target = safeTarget(staging, file.path);
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, file.content, 'utf8');
+    }
+    if (existsSync(out)) await rename(out, retired);
+    try {
+      await rename(staging, out);
+    } catch (error) {
+      if (existsSync(retired)) await rename(retired, out);
+      throw error;
+    }
+    await rm(retired, { recursive: true, force: true });
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    if (error instanceof CompileError) throw error;
+    throw new CompileError({ code: 'output', message: `could not write ${outDir}: ${(error as Error).message}` });
+  }
+}
+
+/** Lists every file under `dir` as a relative path with `/` separators. */
+export async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map((entry) =>
+      entry.isDirectory()
+        ? listFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`)
+        : Promise.resolve([`${prefix}${entry.name}`]),
+    ),
+  );
+  return nested.flat().sort();
+}
+
+/** The differences between `files` and what is in `outDir`, one line each (empty when equal). */
+export async function diffOutput(outDir: string, files: readonly OutputFile[]): Promise<string[]> {
+  const existing = new Set(await listFiles(outDir));
+  const problems: string[] = [];
+  for (const file of files) {
+    if (!existing.delete(file.path)) {
+      problems.push(`missing ${file.path}`);
+      continue;
+    }
+    const current = await readFile(path.join(outDir, file.path), 'utf8');
+    if (current !== file.content) problems.push(`out of date ${file.path}`);
+  }
+  for (const extra of existing) problems.push(`not produced by the compiler ${extra}`);
+  return problems;
+}

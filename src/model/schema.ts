@@ -1,0 +1,194 @@
+/**
+ * The data contract between compiler and viewer (schemaVersion 1): zod schemas for
+ * `timeline.json` and `articles/<id>.json`, with the TypeScript types inferred from
+ * them. The compiler validates what it writes with these schemas and the viewer
+ * validates what it reads, so both sides agree on every field name and invariant.
+ */
+import { z } from 'zod';
+import { isCalendarDate } from './calendarDate';
+import { edtfBounds, parseEdtf } from './edtf';
+
+export const SCHEMA_VERSION = 1;
+
+/** Ids used in URLs and file names: lower-case letters, digits, `-`, `_` and `.`, never `..`. */
+export const IdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,127}$/, 'expected an id of lower-case letters, digits, ".", "_" or "-"')
+  .refine((id) => !id.includes('..'), 'expected an id without ".."');
+
+export const CalendarDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a calendar date YYYY-MM-DD')
+  .refine(isCalendarDate, 'expected a calendar date that exists');
+
+export const EdtfSchema = z.string().refine((text) => parseEdtf(text).ok, {
+  error: (issue) => {
+    const result = parseEdtf(String(issue.input));
+    return result.ok ? 'expected EDTF' : result.error;
+  },
+});
+
+/** Only web links survive: `javascript:`, `data:` and other schemes are refused. */
+export const HttpUrlSchema = z
+  .string()
+  .max(2048)
+  .regex(/^https?:\/\/[^\s<>"'`]+$/i, 'expected an http: or https: URL');
+
+export const PrecisionSchema = z.enum(['day', 'month', 'year']);
+
+export const WhenSchema = z
+  .object({
+    edtf: EdtfSchema,
+    start: CalendarDateSchema.nullable(),
+    end: CalendarDateSchema.nullable(),
+    precision: PrecisionSchema,
+  })
+  .superRefine((when, ctx) => {
+    const parsed = parseEdtf(when.edtf);
+    if (!parsed.ok) return;
+    const bounds = edtfBounds(parsed.value);
+    for (const key of ['start', 'end', 'precision'] as const) {
+      if (bounds[key] !== when[key])
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `expected ${JSON.stringify(bounds[key])} to agree with edtf ${when.edtf}, got ${JSON.stringify(when[key])}`,
+        });
+    }
+  });
+
+export const StatusSchema = z.enum(['occurred', 'scheduled', 'goal']);
+
+export const SourceSchema = z
+  .object({
+    article: IdSchema,
+    start: z.number().int().nonnegative(),
+    end: z.number().int().positive(),
+    quote: z.string().min(1),
+    dateText: z.string().optional(),
+    dateRule: z.string().optional(),
+  })
+  .refine((source) => source.start < source.end, { message: 'expected start < end', path: ['end'] })
+  .refine((source) => source.quote.length === source.end - source.start, {
+    message: 'expected quote length to equal end - start',
+    path: ['quote'],
+  });
+
+/** A second reading of an event's date that a source gives when sources disagree. */
+export const ConflictSchema = z.object({
+  when: WhenSchema,
+  article: IdSchema,
+  dateText: z.string().optional(),
+  dateRule: z.string().optional(),
+});
+
+export const ActorKindSchema = z.enum(['person', 'organization', 'country', 'place', 'other']);
+
+export const ActorSchema = z.object({
+  id: IdSchema,
+  name: z.string().min(1),
+  kind: ActorKindSchema,
+  aliases: z.array(z.string()),
+});
+
+export const TimelineEventSchema = z.object({
+  id: IdSchema,
+  title: z.string().min(1),
+  when: WhenSchema,
+  status: StatusSchema,
+  actors: z.array(IdSchema),
+  place: z.string().optional(),
+  sources: z.array(SourceSchema).min(1),
+  conflicts: z.array(ConflictSchema).optional(),
+});
+
+export const ArticleSummarySchema = z.object({
+  id: IdSchema,
+  title: z.string(),
+  publisher: z.string().optional(),
+  wire: z.string().optional(),
+  byline: z.string().optional(),
+  url: HttpUrlSchema.optional(),
+  published: z.string(),
+  text: z.string().regex(/^data\/articles\/[a-z0-9._-]+\.json$/, 'expected data/articles/<id>.json'),
+});
+
+export const TimelineSchema = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    generator: z.object({ name: z.string(), version: z.string() }),
+    articles: z.array(ArticleSummarySchema),
+    actors: z.array(ActorSchema),
+    events: z.array(TimelineEventSchema),
+  })
+  .superRefine((timeline, ctx) => {
+    const articleIds = new Set(timeline.articles.map((article) => article.id));
+    const actorIds = new Set(timeline.actors.map((actor) => actor.id));
+    timeline.events.forEach((event, i) => {
+      event.actors.forEach((actor, j) => {
+        if (!actorIds.has(actor))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['events', i, 'actors', j],
+            message: `expected a known actor id, got ${JSON.stringify(actor)}`,
+          });
+      });
+      event.sources.forEach((source, j) => {
+        if (!articleIds.has(source.article))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['events', i, 'sources', j, 'article'],
+            message: `expected a known article id, got ${JSON.stringify(source.article)}`,
+          });
+      });
+    });
+  });
+
+export const ArticleTextSchema = z
+  .object({
+    id: IdSchema,
+    text: z.string(),
+    paragraphs: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])),
+  })
+  .superRefine((article, ctx) => {
+    article.paragraphs.forEach(([start, end], i) => {
+      if (start > end || end > article.text.length)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['paragraphs', i],
+          message: `expected 0 ≤ start ≤ end ≤ ${article.text.length}, got [${start}, ${end}]`,
+        });
+    });
+  });
+
+export type When = z.infer<typeof WhenSchema>;
+export type Status = z.infer<typeof StatusSchema>;
+export type Source = z.infer<typeof SourceSchema>;
+export type Conflict = z.infer<typeof ConflictSchema>;
+export type ActorKind = z.infer<typeof ActorKindSchema>;
+export type Actor = z.infer<typeof ActorSchema>;
+export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
+export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
+export type Timeline = z.infer<typeof TimelineSchema>;
+export type ArticleText = z.infer<typeof ArticleTextSchema>;
+
+/** Formats the first issues of a failed parse as `<file>: <path>: <message>` lines. */
+export function describeIssues(file: string, error: z.ZodError, limit = 5): string {
+  const lines = error.issues.slice(0, limit).map((issue) => {
+    const path = issue.path.reduce<string>(
+      (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
+      '',
+    );
+    return `${file}: ${path || '(root)'}: ${issue.message}`;
+  });
+  const more = error.issues.length - lines.length;
+  return more > 0 ? `${lines.join('\n')}\n… and ${more} more` : lines.join('\n');
+}
+
+/** Builds `when` from an EDTF string, deriving start, end and precision. */
+export function whenOf(edtf: string): When {
+  const parsed = parseEdtf(edtf);
+  if (!parsed.ok) throw new RangeError(parsed.error);
+  const { start, end, precision } = edtfBounds(parsed.value);
+  return { edtf, start, end, precision };
+}
