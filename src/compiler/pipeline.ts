@@ -15,6 +15,7 @@ import {
 } from '../model/schema';
 import { cleanText } from './clean';
 import { CompileError } from './errors';
+import type { CatalogActor } from './actors/resolveActors';
 import { readArticle, type Article } from './read';
 import { segmentText } from './segment';
 import { validateOutput } from './validate';
@@ -23,12 +24,15 @@ export type InputFile = { file: string; bytes: Uint8Array };
 
 export type OutputFile = { path: string; content: string };
 
-export type CompileOptions = { generator: { name: string; version: string } };
+export type CompileOptions = { generator: { name: string; version: string }; catalog?: readonly CatalogActor[] };
+
+/** What the per-article stages need besides the article itself (JSON-serialisable). */
+export type ArticleContext = { catalog: readonly CatalogActor[] };
 
 export type CompileResult =
   { ok: true; files: OutputFile[]; timeline: Timeline; warnings: string[] } | { ok: false; errors: CompileError[] };
 
-/** One article after the per-article stages. */
+/** One article after the per-article stages; plain JSON, so it can cross worker threads and be cached. */
 export type CompiledArticle = {
   article: Article;
   text: ArticleText;
@@ -37,7 +41,7 @@ export type CompiledArticle = {
 };
 
 /** Runs the per-article stages on one article that has been read. */
-export function compileArticle(article: Article): CompiledArticle {
+export function compileArticle(article: Article, _context: ArticleContext): CompiledArticle {
   const text = cleanText(article.body);
   const { paragraphs } = segmentText(text);
   return {
@@ -104,7 +108,16 @@ export function compile(inputs: readonly InputFile[], options: CompileOptions): 
   const { articles, errors } = readArticles(sorted);
   if (errors.length > 0) return { ok: false, errors };
 
-  const compiled = articles.map(compileArticle).sort((a, b) => (a.text.id < b.text.id ? -1 : a.text.id > b.text.id ? 1 : 0));
+  const context: ArticleContext = { catalog: options.catalog ?? [] };
+  return assemble(
+    articles.map((article) => compileArticle(article, context)),
+    options,
+  );
+}
+
+/** The cross-article part: merge, validate and serialise. */
+export function assemble(compiledArticles: readonly CompiledArticle[], options: CompileOptions): CompileResult {
+  const compiled = [...compiledArticles].sort((a, b) => (a.text.id < b.text.id ? -1 : a.text.id > b.text.id ? 1 : 0));
   const timeline: Timeline = {
     schemaVersion: SCHEMA_VERSION,
     generator: options.generator,
