@@ -1,0 +1,91 @@
+/**
+ * `npm run eval -- --in DIR --gold DIR`: compiles the articles in memory (nothing is
+ * written) and prints how the output scores against the gold annotations, one line per
+ * gold event and a summary. Exit code 0 when it ran, 1 on bad input.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { describeIssues } from '../model/schema';
+import { readInputFolder } from './cli';
+import { loadCompileOptions } from './options';
+import { CompileError } from './errors';
+import { evaluate, GoldFileSchema, type GoldEvent, type Scores } from './evaluate';
+import { compile } from './pipeline';
+
+async function readGold(dir: string): Promise<Map<string, GoldEvent[]>> {
+  const gold = new Map<string, GoldEvent[]>();
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
+  for (const name of names) {
+    const file = path.join(dir, name);
+    let json: unknown;
+    try {
+      json = JSON.parse(await readFile(file, 'utf8'));
+    } catch (error) {
+      throw new CompileError({ file, code: 'input', message: `expected JSON, got ${(error as Error).message}` });
+    }
+    const parsed = GoldFileSchema.safeParse(json);
+    if (!parsed.success) throw new CompileError({ file, code: 'input', message: describeIssues(file, parsed.error) });
+    gold.set(name.replace(/\.json$/, ''), parsed.data);
+  }
+  return gold;
+}
+
+const percent = (value: number) => (Number.isNaN(value) ? 'n/a' : `${(value * 100).toFixed(1)}%`);
+
+/** Formats scores as the report `npm run eval` prints. */
+export function formatScores(scores: Scores): string {
+  const lines = scores.matches.map(({ article, gold, event, exactDate }) => {
+    const mark = exactDate ? '✔' : event ? '≈' : '✘';
+    const got = event ? `${event.when.edtf} “${event.title}”` : 'no event';
+    return `${mark} ${article}: ${gold.date} “${gold.title}” → ${got}`;
+  });
+  return [
+    ...lines,
+    '',
+    `gold events                 ${scores.goldEvents} (matched ${scores.matched})`,
+    `event recall (exact date)   ${percent(scores.eventRecallExactDate)}`,
+    `date accuracy (matched)     ${percent(scores.dateAccuracy)}`,
+    `status accuracy (matched)   ${percent(scores.statusAccuracy)}`,
+    `actor precision             ${percent(scores.actorPrecision)}`,
+    `actor recall                ${percent(scores.actorRecall)}`,
+    `verbatim quotes             ${percent(scores.verbatimQuotes)} of ${scores.sources} sources`,
+    `events not in gold          ${scores.unmatchedEvents}`,
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      in: { type: 'string', default: 'data/articles' },
+      gold: { type: 'string', default: 'tests/gold' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const inputs = await readInputFolder(values.in);
+  const result = compile(inputs, await loadCompileOptions());
+  if (!result.ok) {
+    for (const error of result.errors) process.stderr.write(`${error.format()}\n`);
+    return 1;
+  }
+  const texts = result.files
+    .filter((file) => file.path.startsWith('articles/'))
+    .map((file) => JSON.parse(file.content) as { id: string; text: string; paragraphs: [number, number][] });
+  const scores = evaluate(result.timeline, texts, await readGold(values.gold));
+  process.stdout.write(
+    values.json ? `${JSON.stringify({ ...scores, matches: undefined }, null, 2)}\n` : `${formatScores(scores)}\n`,
+  );
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const errors = error instanceof AggregateError ? error.errors : [error];
+    for (const e of errors) process.stderr.write(`${e instanceof CompileError ? e.format() : `internal error: ${String(e)}`}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate, locatePassage, type GoldEvent } from '../../src/compiler/evaluate';
+import { whenOf, type Timeline, type TimelineEvent } from '../../src/model/schema';
+
+const text = 'Alpha met Beta in Oslo on Monday. Gamma resigned last month. Unrelated line.';
+
+function makeEvent(overrides: Partial<TimelineEvent> & { quote: string }): TimelineEvent {
+  const start = text.indexOf(overrides.quote);
+  const { quote, ...rest } = overrides;
+  return {
+    id: `e${start}`,
+    title: 't',
+    when: whenOf('2025-11-03'),
+    status: 'occurred',
+    actors: [],
+    sources: [{ article: 'a', start, end: start + quote.length, quote }],
+    ...rest,
+  };
+}
+
+function makeGold(overrides: Partial<GoldEvent>): GoldEvent {
+  return { date: '2025-11-03', title: 'g', actors: [], passage: 'Alpha met Beta', status: 'occurred', ...overrides };
+}
+
+function timelineOf(events: TimelineEvent[]): Timeline {
+  return {
+    schemaVersion: 1,
+    generator: { name: 'dateline', version: 'test' },
+    articles: [{ id: 'a', title: 'A', published: '2025-11-04', text: 'data/articles/a.json' }],
+    actors: [
+      { id: 'alpha', name: 'Alpha', kind: 'person', aliases: [] },
+      { id: 'beta', name: 'Beta', kind: 'person', aliases: [] },
+      { id: 'oslo', name: 'Oslo', kind: 'place', aliases: [] },
+    ],
+    events,
+  };
+}
+
+const score = (events: TimelineEvent[], gold: GoldEvent[]) =>
+  evaluate(timelineOf(events), [{ id: 'a', text, paragraphs: [] }], new Map([['a', gold]]));
+
+describe('evaluate', () => {
+  it('counts an overlapping event with the gold date as recalled, and scores its actors', () => {
+    const scores = score(
+      [makeEvent({ quote: 'Alpha met Beta in Oslo on Monday.', actors: ['alpha', 'beta', 'oslo'] })],
+      [makeGold({ actors: ['Alpha', 'Beta'] })],
+    );
+    expect(scores).toMatchObject({ matched: 1, eventRecallExactDate: 1, dateAccuracy: 1, actorRecall: 1, verbatimQuotes: 1 });
+    expect(scores.actorPrecision).toBeCloseTo(2 / 3);
+  });
+
+  it.each([
+    ['a wrong date', [makeEvent({ quote: 'Alpha met Beta', when: whenOf('2025-11') })], 0, 1, 0],
+    ['no overlapping passage', [makeEvent({ quote: 'Unrelated line.' })], 0, 0, Number.NaN],
+  ])('scores %s', (_name, events, recall, matched, dateAccuracy) => {
+    const scores = score(events, [makeGold({})]);
+    expect(scores.eventRecallExactDate).toBe(recall);
+    expect(scores.matched).toBe(matched);
+    expect(scores.dateAccuracy).toBe(dateAccuracy);
+  });
+
+  it('matches one-to-one, giving each gold event the candidate with its own date', () => {
+    const scores = score(
+      [
+        makeEvent({ id: 'month', quote: 'Gamma resigned last month.', when: whenOf('2025-10') }),
+        makeEvent({ id: 'day', quote: 'Gamma resigned', when: whenOf('2025-10-02') }),
+      ],
+      [
+        makeGold({ passage: 'Gamma resigned last month', date: '2025-10' }),
+        makeGold({ passage: 'Gamma resigned', date: '2025-10-02' }),
+      ],
+    );
+    expect(scores.matches.map((m) => m.event?.id)).toEqual(['month', 'day']);
+    expect(scores.eventRecallExactDate).toBe(1);
+  });
+
+  it('counts a quote that is not text.slice(start, end)', () => {
+    const event = makeEvent({ quote: 'Alpha met Beta' });
+    const broken = { ...event, sources: [{ ...event.sources[0]!, quote: 'Alpha met Bet!' }] };
+    expect(score([broken], [makeGold({})]).verbatimQuotes).toBe(0);
+  });
+
+  it.each([
+    ['exact text', 'met Beta', { start: 6, end: 14 }],
+    ['different white space', 'met\n  Beta', { start: 6, end: 14 }],
+    ['absent text', 'Delta', undefined],
+  ])('locatePassage finds %s', (_name, passage, span) => {
+    expect(locatePassage(text, passage)).toEqual(span);
+  });
+});
