@@ -34,11 +34,15 @@ async function readGold(dir: string): Promise<Map<string, GoldEvent[]>> {
 const percent = (value: number) => (Number.isNaN(value) ? 'n/a' : `${(value * 100).toFixed(1)}%`);
 
 /** Formats scores as the report `npm run eval` prints. */
-export function formatScores(scores: Scores): string {
+export function formatScores(scores: Scores, actorNames: ReadonlyMap<string, string> = new Map()): string {
   const lines = scores.matches.map(({ article, gold, event, exactDate }) => {
     const mark = exactDate ? '✔' : event ? '≈' : '✘';
     const got = event ? `${event.when.edtf} “${event.title}”` : 'no event';
-    return `${mark} ${article}: ${gold.date} “${gold.title}” → ${got}`;
+    const names = new Set(event?.actors.map((id) => actorNames.get(id) ?? id) ?? []);
+    const extra = [...names].filter((name) => !gold.actors.includes(name)).map((name) => `+${name}`);
+    const missing = gold.actors.filter((name) => event && !names.has(name)).map((name) => `−${name}`);
+    const actors = [...extra, ...missing].length > 0 ? `  actors ${[...extra, ...missing].join(' ')}` : '';
+    return `${mark} ${article}: ${gold.date} “${gold.title}” → ${got}${actors}`;
   });
   return [
     ...lines,
@@ -74,7 +78,9 @@ async function main(argv: string[]): Promise<number> {
     .map((file) => JSON.parse(file.content) as { id: string; text: string; paragraphs: [number, number][] });
   const scores = evaluate(result.timeline, texts, await readGold(values.gold));
   process.stdout.write(
-    values.json ? `${JSON.stringify({ ...scores, matches: undefined }, null, 2)}\n` : `${formatScores(scores)}\n`,
+    values.json
+      ? `${JSON.stringify({ ...scores, matches: undefined }, null, 2)}\n`
+      : `${formatScores(scores, new Map(result.timeline.actors.map((actor) => [actor.id, actor.name])))}\n`,
   );
   return 0;
 }

@@ -70,11 +70,13 @@ export function evaluate(
 ): Scores {
   const textById = new Map(texts.map((text) => [text.id, text.text]));
   const actorName = new Map(timeline.actors.map((actor) => [actor.id, actor.name]));
-  const used = new Set<TimelineEvent>();
+  const matchedAnywhere = new Set<TimelineEvent>();
   const matches: EventMatch[] = [];
 
   for (const [article, events] of gold) {
     const text = textById.get(article) ?? '';
+    // One-to-one within an article; a merged event may match one gold event in each article.
+    const used = new Set<TimelineEvent>();
     // Match exact-date candidates first so a looser neighbour cannot take their event.
     const located = events.map((event) => ({ event, span: locatePassage(text, event.passage) }));
     const candidatesOf = (span: Span | undefined) =>
@@ -96,7 +98,10 @@ export function evaluate(
           .sort((a, b) => b.overlap - a.overlap);
         const best = candidates[0]?.event;
         if (best || pass === 'any') results.set(goldEvent, best);
-        if (best) used.add(best);
+        if (best) {
+          used.add(best);
+          matchedAnywhere.add(best);
+        }
       }
     }
     for (const goldEvent of events) {
@@ -120,7 +125,7 @@ export function evaluate(
   const verbatim = sources.filter((source) => quoteProblem(textById.get(source.article) ?? '', source) === undefined).length;
   const goldArticles = new Set(gold.keys());
   const unmatchedEvents = timeline.events.filter(
-    (event) => !used.has(event) && event.sources.some((source) => goldArticles.has(source.article)),
+    (event) => !matchedAnywhere.has(event) && event.sources.some((source) => goldArticles.has(source.article)),
   ).length;
 
   return {

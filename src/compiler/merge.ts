@@ -1,18 +1,267 @@
 /**
- * Stage `merge`: candidate events of every article → timeline events. The same event
- * reported in several sentences or articles becomes one event with several sources.
- * (Placeholder until the merge stage lands: no events.)
+ * Stage `merge`: candidate events of every article → timeline events. Candidates are
+ * one event when they share a name, or when their dates are compatible (one contains
+ * the other), their actors overlap and their headlines share a keyword ("summit");
+ * photo captions fold into the same-day event whose actors they show. The merged event
+ * keeps the most precise date that the other sources contain, lists incompatible
+ * readings as conflicts, takes its status from the latest source and gets an id from a
+ * hash of its identity. Output is sorted by date, then id.
  */
-import type { Actor, TimelineEvent } from '../model/schema';
+import type { Actor, Conflict, Source, TimelineEvent } from '../model/schema';
+import { whenOf } from '../model/schema';
+import { quoteOf } from '../model/quote';
 import type { Article } from './read';
 import type { CandidateEvent } from './events';
+import { boundsOf, compatible, contains, width, type Bounds } from './merge/dates';
+import { eventId } from './merge/identity';
 
 /** A candidate event with the ids of the actors that take part in it. */
 export type ActorEvent = CandidateEvent & { actors: string[] };
 
 export type ArticleEvents = { article: Article; text: string; events: ActorEvent[]; actors: Actor[] };
 
+/** An actor mention as the actors stage reports it; locative mentions ("in Seoul") are not participants. */
+export type ParticipantMention = { actor: string; start: number; end: number; locative?: boolean };
+
+/** Gives each event the non-locative actors mentioned inside its passage or its `actorSpans` (ids sorted, no repeats). */
+export function attachActors(events: readonly CandidateEvent[], mentions: readonly ParticipantMention[]): ActorEvent[] {
+  return events.map((event) => {
+    const spans = [event.passage, ...(event.actorSpans ?? [])];
+    const inside = mentions.filter((m) => !m.locative && spans.some((span) => m.start >= span.start && m.end <= span.end));
+    return { ...event, actors: [...new Set(inside.map((m) => m.actor))].sort() };
+  });
+}
+
+type Item = {
+  event: ActorEvent;
+  article: Article;
+  text: string;
+  /** Sort key: publication date, article id, passage position. */
+  order: string;
+  bounds: Bounds;
+  keywords: Set<string>;
+};
+
+const STOPWORDS = new Set(
+  'the and for with from into over after before during about his her their its this that than then will to of in on at by as is are was were be has have had new first last more'.split(
+    ' ',
+  ),
+);
+
+function keywordsOf(title: string, actorWords: ReadonlySet<string>): Set<string> {
+  const words = title.toLowerCase().match(/[a-z0-9][a-z0-9-]*/g) ?? [];
+  return new Set(
+    words
+      .filter((word) => word.length > 2 && !STOPWORDS.has(word) && !actorWords.has(word))
+      .map((word) => word.replace(/(?<=\w{3})s$/, '')),
+  );
+}
+
+function toItems(articles: readonly ArticleEvents[]): Item[] {
+  return articles.flatMap(({ article, text, events, actors }) => {
+    const actorWords = new Set(
+      actors.flatMap((a) => [a.name, ...a.aliases]).flatMap((n) => n.toLowerCase().split(/[^a-z0-9-]+/)),
+    );
+    return events.map((event) => ({
+      event,
+      article,
+      text,
+      order: `${article.meta.published.slice(0, 10)}\u0000${article.meta.published}\u0000${article.meta.id}\u0000${String(event.passage.start).padStart(12, '0')}`,
+      bounds: boundsOf(event.edtf),
+      keywords: keywordsOf(event.title, actorWords),
+    }));
+  });
+}
+
+// Names with an ordinal ("57th …") name one happening; a bare name ("Security Consultative
+// Meeting") recurs every year, so its mentions must also agree on the date.
+function sameName(a: Item, b: Item): boolean {
+  if (a.event.name === undefined || a.event.name !== b.event.name) return false;
+  return /^\d+(?:st|nd|rd|th)\b/.test(a.event.name) || compatible(a.bounds, b.bounds);
+}
+
+function overlap(a: readonly string[], b: readonly string[]): number {
+  return a.filter((actor) => b.includes(actor)).length;
+}
+
+function sameActors(a: readonly string[], b: readonly string[]): boolean {
+  return a.length >= 2 && a.length === b.length && overlap(a, b) === a.length;
+}
+
+function sameHappening(a: Item, b: Item): boolean {
+  if (sameName(a, b)) return true;
+  if (a.event.name !== undefined && b.event.name !== undefined) return false;
+  if (!compatible(a.bounds, b.bounds)) return false;
+  // A visit that lasts two days is not the same happening as one act within it.
+  if ((a.event.duration || b.event.duration) && (a.bounds.start !== b.bounds.start || a.bounds.end !== b.bounds.end))
+    return false;
+  const shared = overlap(a.event.actors, b.event.actors);
+  if (shared > 0 && [...a.keywords].some((word) => b.keywords.has(word))) return true;
+  // Sub-acts of one act on one day by the same parties: a verdict and the sentence handed down.
+  return width(a.bounds) === 1 && a.bounds.start === b.bounds.start && sameActors(a.event.actors, b.event.actors);
+}
+
+/** Pairs worth comparing: the same name, or dates that overlap (a sweep by start date keeps this near-linear). */
+function candidatePairs(plain: readonly { item: Item; i: number }[]): [number, number][] {
+  const pairs: [number, number][] = [];
+  const byName = new Map<string, number[]>();
+  for (const { item, i } of plain)
+    if (item.event.name !== undefined) {
+      const group = byName.get(item.event.name);
+      if (group) group.push(i);
+      else byName.set(item.event.name, [i]);
+    }
+  for (const group of byName.values())
+    for (let x = 0; x < group.length; x++) for (let y = x + 1; y < group.length; y++) pairs.push([group[x] ?? 0, group[y] ?? 0]);
+  const sorted = [...plain].sort((a, b) =>
+    a.item.bounds.start < b.item.bounds.start ? -1 : a.item.bounds.start > b.item.bounds.start ? 1 : a.i - b.i,
+  );
+  let active: { item: Item; i: number }[] = [];
+  for (const current of sorted) {
+    active = active.filter(({ item }) => item.bounds.end >= current.item.bounds.start);
+    for (const { i } of active) pairs.push([i, current.i]);
+    active.push(current);
+  }
+  return pairs;
+}
+
+function cluster(items: readonly Item[]): Item[][] {
+  const parent = items.map((_, i) => i);
+  const find = (start: number): number => {
+    let root = start;
+    while (parent[root] !== root) root = parent[root] ?? root;
+    for (let i = start; i !== root;) {
+      const next = parent[i] ?? root;
+      parent[i] = root;
+      i = next;
+    }
+    return root;
+  };
+  const union = (a: number, b: number) => {
+    const [x, y] = [find(a), find(b)].sort((m, n) => m - n);
+    if (x !== undefined && y !== undefined) parent[y] = x;
+  };
+  const plain = items.map((item, i) => ({ item, i })).filter(({ item }) => !item.event.caption);
+  for (const [a, b] of candidatePairs(plain)) {
+    const x = items[a];
+    const y = items[b];
+    if (x && y && sameHappening(x, y)) union(a, b);
+  }
+  // A caption pictures an event reported in the body: fold it into the same-day event that
+  // shares most of its actors ("shakes hands with Ahn at Panmunjom" → the JSA visit with Ahn).
+  items.forEach((item, i) => {
+    if (!item.event.caption) return;
+    let best = -1;
+    let bestScore = 0;
+    for (const { item: other, i: j } of plain) {
+      const shared = overlap(item.event.actors, other.event.actors);
+      const score = shared * 10 - (other.event.actors.length - shared);
+      if (compatible(item.bounds, other.bounds) && width(other.bounds) === 1 && shared > 0 && (best < 0 || score > bestScore)) {
+        best = j;
+        bestScore = score;
+      }
+    }
+    if (best >= 0) union(i, best);
+  });
+  const groups = new Map<number, Item[]>();
+  items.forEach((item, i) => {
+    const root = find(i);
+    const group = groups.get(root);
+    if (group) group.push(item);
+    else groups.set(root, [item]);
+  });
+  return [...groups.values()].map((group) => [...group].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0)));
+}
+
+/** The member whose date the most others contain; then the narrowest; then body text over captions; then the latest. */
+function mostPrecise(members: readonly Item[]): Item {
+  const scored = members.map((item, index) => ({
+    item,
+    index,
+    score: members.filter((other) => contains(other.bounds, item.bounds)).length,
+    width: width(item.bounds),
+  }));
+  const caption = (item: Item) => (item.event.caption ? 1 : 0);
+  scored.sort((a, b) => b.score - a.score || a.width - b.width || caption(a.item) - caption(b.item) || b.index - a.index);
+  return (scored[0] ?? { item: members[0] as Item }).item;
+}
+
+function sourceOf(item: Item): Source {
+  const { start, end, quote } = quoteOf(item.text, item.event.passage);
+  return {
+    article: item.article.meta.id,
+    start,
+    end,
+    quote,
+    ...(item.event.dateText === undefined ? {} : { dateText: item.event.dateText }),
+    ...(item.event.dateRule === undefined ? {} : { dateRule: item.event.dateRule }),
+  };
+}
+
+function conflictsOf(members: readonly Item[], chosen: Item): Conflict[] {
+  const seen = new Set<string>();
+  return members.flatMap((item) => {
+    const key = `${item.event.edtf}\u0000${item.article.meta.id}`;
+    if (compatible(item.bounds, chosen.bounds) || seen.has(key)) return [];
+    seen.add(key);
+    return [
+      {
+        when: whenOf(item.event.edtf),
+        article: item.article.meta.id,
+        ...(item.event.dateText === undefined ? {} : { dateText: item.event.dateText }),
+        ...(item.event.dateRule === undefined ? {} : { dateRule: item.event.dateRule }),
+      },
+    ];
+  });
+}
+
+function toEvent(members: readonly Item[]): Omit<TimelineEvent, 'id'> & { identity: string; slugTitle: string } {
+  // The identity comes from the earliest body source (a caption only when nothing else reports the event),
+  // with its date words: one passage may state two events ("arrived on Monday for his two-day visit").
+  const first = members.find((item) => !item.event.caption) ?? (members[0] as Item);
+  const latest = members[members.length - 1] as Item;
+  const chosen = mostPrecise(members);
+  const named = members.find((item) => item.event.name !== undefined);
+  const place = chosen.event.place ?? members.find((item) => item.event.place !== undefined)?.event.place;
+  const sources = [
+    ...new Map(
+      members.map((item) => [`${item.article.meta.id}:${item.event.passage.start}:${item.event.passage.end}`, sourceOf(item)]),
+    ).values(),
+  ];
+  const conflicts = conflictsOf(members, chosen);
+  return {
+    identity: named?.event.name ?? [first.article.meta.id, sourceOf(first).quote, first.event.dateText ?? ''].join('\u0000'),
+    slugTitle: named?.event.name ?? first.event.title,
+    title: (named ?? chosen).event.title,
+    when: whenOf(chosen.event.edtf),
+    status: latest.event.status,
+    actors: [...new Set(members.flatMap((item) => item.event.actors))].sort(),
+    ...(place === undefined ? {} : { place }),
+    sources,
+    ...(conflicts.length > 0 ? { conflicts } : {}),
+  };
+}
+
 /** Merges the events of all articles into timeline events and the actors they use. */
-export function mergeEvents(_articles: readonly ArticleEvents[]): { events: TimelineEvent[]; actors: Actor[] } {
-  return { events: [], actors: [] };
+export function mergeEvents(articles: readonly ArticleEvents[]): { events: TimelineEvent[]; actors: Actor[] } {
+  const drafts = cluster(toItems(articles))
+    .map(toEvent)
+    .sort((a, b) => (a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : 0));
+  const used = new Set<string>();
+  const events: TimelineEvent[] = drafts.map(({ identity, slugTitle, ...event }) => {
+    let id = eventId(slugTitle, identity);
+    for (let n = 2; used.has(id); n++) id = `${eventId(slugTitle, identity)}-${n}`;
+    used.add(id);
+    return { id, ...event };
+  });
+  events.sort((a, b) => {
+    const x = a.when.start ?? '';
+    const y = b.when.start ?? '';
+    return x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+  const actorIds = new Set(events.flatMap((event) => event.actors));
+  const actors = new Map<string, Actor>();
+  for (const { actors: list } of articles)
+    for (const actor of list) if (actorIds.has(actor.id) && !actors.has(actor.id)) actors.set(actor.id, actor);
+  return { events, actors: [...actors.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
 }

@@ -4,12 +4,16 @@
  * compile and eval commands so both compile the same way.
  */
 import { readFile } from 'node:fs/promises';
+import { parseActorCatalog } from './actors/catalog';
 import type { CompileOptions } from './pipeline';
 
 const ROOT = new URL('../../', import.meta.url);
 
-/** Reads package.json and the actor catalogue into CompileOptions. */
-export async function loadCompileOptions(): Promise<CompileOptions> {
+export const DEFAULT_CATALOG = 'data/actors.yaml';
+
+/** Reads package.json and the actor catalogue (a path relative to the working folder) into CompileOptions. */
+export async function loadCompileOptions(catalogFile = DEFAULT_CATALOG): Promise<CompileOptions> {
   const pkg = JSON.parse(await readFile(new URL('package.json', ROOT), 'utf8')) as { version: string };
-  return { generator: { name: 'dateline', version: pkg.version } };
+  const catalog = parseActorCatalog(await readFile(catalogFile, 'utf8'), catalogFile);
+  return { generator: { name: 'dateline', version: pkg.version }, catalog };
 }

@@ -10,14 +10,17 @@ import {
   type ArticleSummary,
   type ArticleText,
   type Timeline,
-  type TimelineEvent,
   type Actor,
 } from '../model/schema';
-import { cleanText } from './clean';
+import { resolveActors, type ActorMention, type CatalogActor } from './actors/resolveActors';
+import { explainClean } from './clean';
 import { CompileError } from './errors';
-import type { CatalogActor } from './actors/resolveActors';
+import { extractEvents } from './events';
+import { attachActors, mergeEvents, type ActorEvent } from './merge';
 import { readArticle, type Article } from './read';
+import { referenceOf } from './reference';
 import { segmentText } from './segment';
+import { resolveTimes, type TimeExpression } from './time/resolveTimes';
 import { validateOutput } from './validate';
 
 export type InputFile = { file: string; bytes: Uint8Array };
@@ -36,21 +39,51 @@ export type CompileResult =
 export type CompiledArticle = {
   article: Article;
   text: ArticleText;
-  events: TimelineEvent[];
+  events: ActorEvent[];
   actors: Actor[];
 };
 
+// "Lee Jae Myung's five-year term", "Obama's presidency": the possessor names a period, not a participant.
+const TERM_OF_OFFICE =
+  /^['’]s\s+(?:(?:[\w-]+-year|first|second|current|last|next)\s+)?(?:term|tenure|presidency|premiership|administration|reign|era|watch)\b/i;
+
+/**
+ * Mentions that take part in events: not places (they become an event's `place`), not
+ * names inside the words of a date, and not the holder of a term that only dates the
+ * event ("within President Lee's term that ends in 2030" dates a goal; Lee does not act).
+ */
+function participantMentions(
+  text: string,
+  mentions: readonly ActorMention[],
+  actors: readonly Actor[],
+  times: readonly TimeExpression[],
+): ActorMention[] {
+  const places = new Set(actors.filter((actor) => actor.kind === 'place').map((actor) => actor.id));
+  return mentions.filter(
+    (mention) =>
+      !places.has(mention.actor) &&
+      !times.some((time) => mention.start >= time.start && mention.end <= time.end) &&
+      !TERM_OF_OFFICE.test(text.slice(mention.end, mention.end + 40)),
+  );
+}
+
 /** Runs the per-article stages on one article that has been read. */
-export function compileArticle(article: Article, _context: ArticleContext): CompiledArticle {
-  const text = cleanText(article.body);
-  const { paragraphs } = segmentText(text);
+export function compileArticle(article: Article, context: ArticleContext): CompiledArticle {
+  const { text } = explainClean(article.body, { title: article.meta.title });
+  const segmentation = segmentText(text);
+  const reference = referenceOf(article.meta);
+  const times = resolveTimes(text, segmentation, reference);
+  const candidates = extractEvents(text, segmentation, times, reference);
+  const { actors, mentions } = resolveActors(text, segmentation, context.catalog);
   return {
     article,
-    text: { id: article.meta.id, text, paragraphs: paragraphs.map(({ start, end }) => [start, end] as [number, number]) },
-    // The event stages (time → events → actors) arrive with the compiler issue; until
-    // then no event is invented.
-    events: [],
-    actors: [],
+    text: {
+      id: article.meta.id,
+      text,
+      paragraphs: segmentation.paragraphs.map(({ start, end }) => [start, end] as [number, number]),
+    },
+    events: attachActors(candidates, participantMentions(text, mentions, actors, times)),
+    actors,
   };
 }
 
@@ -118,12 +151,15 @@ export function compile(inputs: readonly InputFile[], options: CompileOptions): 
 /** The cross-article part: merge, validate and serialise. */
 export function assemble(compiledArticles: readonly CompiledArticle[], options: CompileOptions): CompileResult {
   const compiled = [...compiledArticles].sort((a, b) => (a.text.id < b.text.id ? -1 : a.text.id > b.text.id ? 1 : 0));
+  const merged = mergeEvents(
+    compiled.map((c) => ({ article: c.article, text: c.text.text, events: c.events, actors: c.actors })),
+  );
   const timeline: Timeline = {
     schemaVersion: SCHEMA_VERSION,
     generator: options.generator,
     articles: compiled.map((c) => summarise(c.article)),
-    actors: [],
-    events: [],
+    actors: merged.actors,
+    events: merged.events,
   };
   const texts = compiled.map((c) => c.text);
   try {

@@ -88,3 +88,28 @@ describe('evaluate', () => {
     expect(locatePassage(text, passage)).toEqual(span);
   });
 });
+
+describe('evaluate across articles', () => {
+  it('lets one merged event match a gold event in each article', () => {
+    const other = 'Beta and Alpha met on Monday in Oslo.';
+    const base = makeEvent({ quote: 'Alpha met Beta' });
+    const merged = { ...base, sources: [...base.sources, { article: 'b', start: 0, end: other.length, quote: other }] };
+    const timeline = {
+      ...timelineOf([merged]),
+      articles: [...timelineOf([]).articles, { id: 'b', title: 'B', published: '2025-11-05', text: 'data/articles/b.json' }],
+    };
+    const scores = evaluate(
+      timeline,
+      [
+        { id: 'a', text, paragraphs: [] },
+        { id: 'b', text: other, paragraphs: [] },
+      ],
+      new Map([
+        ['a', [makeGold({})]],
+        ['b', [makeGold({ passage: 'Beta and Alpha met' })]],
+      ]),
+    );
+    expect(scores.matched).toBe(2);
+    expect(scores.unmatchedEvents).toBe(0);
+  });
+});

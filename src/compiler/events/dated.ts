@@ -1,0 +1,194 @@
+/**
+ * One candidate event per dated clause: finds the clause that a time expression
+ * belongs to (a verbless "Upon his arrival," leans on the next clause; "during their
+ * summit … on Wednesday" is a noun event of its own), its subject (borrowed from an
+ * earlier clause or sentence when missing or a pronoun), status, headline and place.
+ */
+import type { CalendarDate } from '../../model/calendarDate';
+import type { Span } from '../../model/quote';
+import type { Status } from '../../model/schema';
+import type { Segmentation } from '../segment';
+import type { TimeExpression } from '../time/resolveTimes';
+import { segmentAt, segmentClauses, type Segment } from './clauses';
+import { borrowedSubject, namedParties, ownSubject } from './subjects';
+import { placeOf } from './place';
+import { statusOf } from './status';
+import { titleOf } from './title';
+import { verbGroups } from './verbs';
+import { EVENT_NOUNS } from './vocabulary';
+
+/** A dated clause turned into an event, before named events are linked. */
+export type DatedEvent = {
+  sentence: number;
+  passage: Span;
+  /** The clause that governs the date (used to link named events). */
+  clause: Span;
+  title: string;
+  edtf: string;
+  status: Status;
+  place?: string;
+  dateText: string;
+  dateRule: string;
+  time: TimeExpression;
+  caption: boolean;
+  /** Spans outside the passage whose actors take part (a pronoun's antecedent). */
+  actorSpans?: Span[];
+  /** The date is how long the event lasts ("his two-day visit"), not a vague pointer to a day. */
+  duration?: boolean;
+};
+
+const PAGE_STAMP = /^\s*(?:published|updated|modified|posted|written|last updated|copyright|©)\b|all rights reserved/i;
+const CAPTION = /^\s*(?:in\s+)?(?:this|the|a)\s+(?:composite\s+|file\s+)?(?:photo|picture|image)\b|\[[A-Z][A-Z .,&/'-]+\]\s*$/;
+const DATELINE_BEFORE = /^(?:[A-Z][A-Z .'-]+,\s*)?$/;
+const DATELINE_AFTER = /^\s*(?:\([^)]*\)\s*)?(?:--|[—–-])\s/;
+const REPORTING = /\b(?:said|says|told|announced|stated|reported|claimed|confirmed|added|noted|wrote)\b/i;
+const FUNCTION_WORDS =
+  /\b(?:upon|on|in|at|during|after|before|since|by|from|to|until|the|a|an|his|her|their|its|our|this|that|of|and|for|meanwhile|also|earlier|later)\b/gi;
+
+/** Whether a sentence is a page stamp ("Published: 27 Oct. 2025") rather than article text. */
+export function isPageStamp(sentence: string): boolean {
+  return PAGE_STAMP.test(sentence);
+}
+
+/** Whether a sentence is a photo caption. */
+export function isCaption(sentence: string): boolean {
+  return CAPTION.test(sentence);
+}
+
+function hasVerb(text: string): boolean {
+  return verbGroups(text).length > 0;
+}
+
+type Context = { text: string; segmentation: Segmentation; published?: CalendarDate; times: readonly TimeExpression[] };
+
+function timesWithin(times: readonly TimeExpression[], span: Span): TimeExpression[] {
+  return times.filter((time) => time.start >= span.start && time.end <= span.end);
+}
+
+/** The clause a time belongs to: its own, or the next one when it is a bare adverbial ("Upon his arrival,"). */
+function governingClause(text: string, segments: readonly Segment[], index: number, time: TimeExpression) {
+  const segment = segments[index] as Segment;
+  const withoutTime = segment.text.replace(time.text, ' ');
+  const contentless = withoutTime.replace(FUNCTION_WORDS, ' ').trim().length === 0;
+  const verbless = !hasVerb(withoutTime);
+  let clause: Span = segment;
+  let last = index;
+  const nominal = !contentless && verbless && EVENT_NOUNS.test(withoutTime);
+  if (contentless || (verbless && !nominal)) {
+    const neighbour = segments[index + 1] ?? segments[index - 1];
+    if (neighbour) {
+      clause = { start: Math.min(segment.start, neighbour.start), end: Math.max(segment.end, neighbour.end) };
+      last = Math.max(index, segments.indexOf(neighbour));
+    }
+  }
+  // A reporting verb's date covers what was reported: "said … the following day that he has given …".
+  let end = clause.end;
+  if (REPORTING.test(text.slice(clause.start, clause.end)))
+    for (let i = last + 1; i < segments.length && /^that\b/i.test(segments[i]?.text ?? ''); i++) end = segments[i]?.end ?? end;
+  return { clause: { start: clause.start, end }, nominal };
+}
+
+const LEG =
+  /\b(?:the\s+)?(final|last|first|opening)\s+(?:leg|stop)\s+of\s+(?:his|her|their|its)\s+((?:[A-Z][\p{L}-]*\s+)*)(swing|trip|tour|journey)\b/u;
+
+/** "…for his two-day visit, the final leg of his Asia swing" → the trip, open at its other end. */
+function tripEvent(text: string, sentence: Span, visit: DatedEvent, subject: string | undefined): DatedEvent | undefined {
+  const match = LEG.exec(text.slice(sentence.start, sentence.end));
+  const [start, end] = visit.edtf.split('/');
+  if (!match || start === undefined || end === undefined || subject === undefined) return undefined;
+  const final = /final|last/i.test(match[1] ?? '');
+  const { place: _place, ...rest } = visit;
+  return {
+    ...rest,
+    passage: { start: sentence.start, end: sentence.end },
+    title: `${subject}'s ${(match[2] ?? '').trim()} ${match[3] ?? ''}`.replace(/\s+/g, ' '),
+    edtf: final ? `../${end}` : `${start}/..`,
+    dateText: match[0],
+    dateRule: `the trip ${final ? 'ends' : 'begins'} with ${JSON.stringify(visit.time.text)} (${visit.time.rule})`,
+  };
+}
+
+/** The named parties of the clause after a noun event ("during their summit …, Lee asked Trump …"). */
+function partiesAfter(segments: readonly Segment[], clause: Span): string[] {
+  const next = segments.find((segment) => segment.start >= clause.end);
+  return next ? namedParties(next) : [];
+}
+
+/** Candidate events for the times of one sentence. */
+export function datedEvents(context: Context, sentence: number): DatedEvent[] {
+  const { text } = context;
+  const span = context.segmentation.sentences[sentence];
+  if (!span || isPageStamp(text.slice(span.start, span.end))) return [];
+  // "This year's meeting" names an event dated elsewhere; the possessive dates nothing itself,
+  // and a dateline ("SEOUL, Nov. 5 (Yonhap) --") dates the report, not an event.
+  const times = context.times.filter(
+    (time) =>
+      time.sentence === sentence &&
+      !/^['’]s\b/.test(text.slice(time.end, time.end + 3)) &&
+      !(DATELINE_BEFORE.test(text.slice(span.start, time.start)) && DATELINE_AFTER.test(text.slice(time.end, time.end + 60))),
+  );
+  if (times.length === 0) return [];
+  const segments = segmentClauses(text, span, times);
+  const caption = isCaption(text.slice(span.start, span.end));
+  const events: DatedEvent[] = [];
+  const usedClauses = new Set<number>();
+  for (const time of times) {
+    const index = segmentAt(segments, time.start);
+    if (index < 0) continue;
+    const { clause: governing, nominal } = governingClause(text, segments, index, time);
+    const inClause = timesWithin(times, governing);
+    const spanTime = time.kind === 'span' && inClause.some((other) => other !== time && other.kind !== 'span');
+    if (!spanTime) {
+      if (usedClauses.has(governing.start)) continue;
+      usedClauses.add(governing.start);
+    }
+    const words = text.slice(governing.start, governing.end);
+    const own = ownSubject({ ...governing, text: words });
+    const borrowed =
+      own || nominal
+        ? undefined
+        : borrowedSubject(text, context.segmentation, sentence, segments, segmentAt(segments, governing.start));
+    const subject = (own ?? borrowed)?.text;
+    const published = context.published === undefined ? {} : { published: context.published };
+    const status = statusOf({ clause: words, edtf: time.edtf, kind: time.kind, ...published });
+    if (status === undefined) continue;
+    const place = placeOf(
+      words,
+      inClause.map((t) => t.text),
+    );
+    const title = spanTime
+      ? `${subject ?? ''}'s ${time.text.replace(/^(?:his|her|their|its|the|a)\s+/i, '')}${place ? ` to ${place}` : ''}`
+      : titleOf({
+          clause: words,
+          remove: inClause.map((t) => t.text),
+          ...(subject ? { subject } : {}),
+          ...(nominal ? { participants: partiesAfter(segments, governing) } : {}),
+          status,
+        });
+    // A headline of one word ("Takes") means the clause was not understood: no event.
+    if (title === undefined || !/\S\s+\S/.test(title)) continue;
+    const start = borrowed?.sameSentence ? borrowed.clauseStart : governing.start;
+    const event: DatedEvent = {
+      sentence,
+      passage: nominal ? { start: span.start, end: span.end } : { start, end: governing.end },
+      clause: governing,
+      title: title.charAt(0).toUpperCase() + title.slice(1),
+      edtf: time.edtf,
+      status,
+      ...(place ? { place } : {}),
+      dateText: time.text,
+      dateRule: time.rule,
+      time,
+      caption,
+      // "Upon his arrival, he visited …": the antecedent of "he" takes part too.
+      ...(borrowed && !borrowed.sameSentence ? { actorSpans: [borrowed.span] } : {}),
+      ...(time.kind === 'span' ? { duration: true } : {}),
+    };
+    events.push(event);
+    if (spanTime) {
+      const trip = tripEvent(text, span, event, subject);
+      if (trip) events.push(trip);
+    }
+  }
+  return events;
+}

@@ -1,0 +1,81 @@
+/**
+ * Who a clause is about. A clause's own subject is the capitalised phrase before its
+ * first finite verb; a clause without one ("disclosing the new missile …") or with a
+ * pronoun ("he visited …") borrows the nearest earlier subject: from an earlier clause
+ * of the sentence, a bare name between commas, or the first clause of the previous
+ * sentences. The span lets the actors of the antecedent count for the event.
+ */
+import type { Span } from '../../model/quote';
+import type { Segmentation } from '../segment';
+import { segmentClauses, type Segment } from './clauses';
+import { stripRoles } from './title';
+import { verbGroups } from './verbs';
+import { PRONOUNS } from './vocabulary';
+
+export type Subject = {
+  /** The subject with titles and roles dropped ("Pete Hegseth"). */
+  text: string;
+  /** Where the subject is written in the cleaned text. */
+  span: Span;
+  /** Start of the clause the subject was taken from. */
+  clauseStart: number;
+};
+
+const LEADING = /^(?:and|but|as|while|when|after|before|since|that|which|meanwhile|also)\b[\s,]*/i;
+const TRAILING = /\s+(?:will|would|has|have|had|is|are|was|were|also)\s*$/i;
+
+/** The subject a clause states itself, if it is a capitalised phrase (not a pronoun). */
+export function ownSubject(segment: Segment): Subject | undefined {
+  const lead = LEADING.exec(segment.text)?.[0].length ?? 0;
+  const text = segment.text.slice(lead);
+  const verb = verbGroups(text).find((v) => !v.isInfinitive);
+  if (!verb) return undefined;
+  // Only the words after the last comma before the verb: "Upon his arrival, he visited" → "he".
+  const before = text.slice(0, verb.start);
+  const from = Math.max(before.lastIndexOf(',') + 1, before.lastIndexOf(';') + 1);
+  const raw = before.slice(from).replace(TRAILING, '');
+  const subject = raw.trim();
+  if (subject.length === 0 || PRONOUNS.has(subject.toLowerCase()) || !/^[A-Z]/.test(subject)) return undefined;
+  const start = segment.start + lead + from + (raw.length - raw.trimStart().length);
+  return { text: stripRoles(subject), span: { start, end: start + subject.length }, clauseStart: segment.start };
+}
+
+function hasVerb(text: string): boolean {
+  return verbGroups(text).length > 0;
+}
+
+/** The nearest earlier subject for a clause that has none of its own; `before` is the clause's segment index. */
+export function borrowedSubject(
+  text: string,
+  segmentation: Segmentation,
+  sentence: number,
+  segments: readonly Segment[],
+  before: number,
+): (Subject & { sameSentence: boolean }) | undefined {
+  for (let i = before - 1; i >= 0; i--) {
+    const segment = segments[i];
+    if (!segment) continue;
+    const subject = ownSubject(segment);
+    if (subject) return { ...subject, sameSentence: true };
+    // A bare name between commas is the subject of what follows ("Pete Hegseth, right, shakes hands").
+    if (!hasVerb(segment.text) && /^(?:[A-Z][\p{L}'’.-]*\s*){2,}$/u.test(segment.text))
+      return { text: stripRoles(segment.text), span: segment, clauseStart: segment.start, sameSentence: true };
+  }
+  for (let s = sentence - 1; s >= Math.max(0, sentence - 2); s--) {
+    const span = segmentation.sentences[s];
+    const first = span ? segmentClauses(text, span)[0] : undefined;
+    const subject = first ? ownSubject(first) : undefined;
+    if (subject) return { ...subject, sameSentence: false };
+  }
+  return undefined;
+}
+
+const NAME_AFTER_VERB = /^\s*(?:[a-z]+ly\s+)?[a-z]+\s+((?:[A-Z][\p{L}'’.-]*)(?:\s+[A-Z][\p{L}'’.-]*)*)/u;
+
+/** The two named parties of a clause like "Lee openly asked Trump …": its subject and a name right after the verb. */
+export function namedParties(segment: Segment): string[] {
+  const subject = ownSubject(segment);
+  if (!subject || /^(?:The|A|An)\b/.test(subject.text)) return [];
+  const object = NAME_AFTER_VERB.exec(segment.text.slice(subject.span.end - segment.start))?.[1];
+  return object === undefined ? [] : [subject.text, stripRoles(object)];
+}
