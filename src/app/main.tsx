@@ -1,3 +1,5 @@
+// First: zod must be configured before any schema module is evaluated.
+import './jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -1,44 +1,68 @@
-import { render, screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../src/app/App';
+import { makeArticle, makeTimeline } from '../fixtures/timeline/builders';
+import { lastTimelineProps, renderAt, serveData } from './harness';
 
-function serve(body: string, status = 200) {
-  return vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(body, { status }));
-}
+vi.mock('../../src/app/timeline/TimelineView', async () => ({ TimelineView: (await import('./harness')).MockTimelineView }));
 
-const timeline = {
-  schemaVersion: 1,
-  generator: { name: 'dateline', version: 'test' },
-  articles: [
-    { id: 'a1', title: 'Defense chiefs meet', publisher: 'Yonhap', published: '2025-11-04', text: 'data/articles/a1.json' },
-  ],
-  actors: [],
-  events: [],
-};
+const empty = makeTimeline({ articles: [makeArticle('a1', { title: 'Defense chiefs meet', publisher: 'Yonhap' })] });
 
 describe('App', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('lists the articles of a valid timeline', async () => {
-    serve(JSON.stringify(timeline));
-    render(<App />);
+    serveData({ timeline: empty });
+    renderAt();
     expect(screen.getByRole('status')).toHaveTextContent('Loading');
     expect(await screen.findByRole('list', { name: 'Articles' })).toHaveTextContent('Defense chiefs meet');
   });
 
+  it('says so when the timeline has no events yet', async () => {
+    serveData({ timeline: empty });
+    renderAt();
+    expect(await screen.findByText('This timeline has no events yet.')).toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: 'Events' })).queryAllByRole('listitem')).toHaveLength(0);
+  });
+
   it('names the file and the field that failed', async () => {
-    serve(JSON.stringify({ ...timeline, articles: [{ ...timeline.articles[0], published: 42 }] }));
-    render(<App />);
+    serveData({ timeline: JSON.stringify({ ...empty, articles: [{ ...empty.articles[0], published: 42 }] }) });
+    renderAt();
     expect(await screen.findByRole('alert')).toHaveTextContent('data/timeline.json: articles[0].published');
   });
 
+  it('names an event field that breaks the contract', async () => {
+    const broken = {
+      ...empty,
+      events: [{ id: 'x', title: 'X', when: { edtf: '2025-13', start: null, end: null, precision: 'day' } }],
+    };
+    serveData({ timeline: JSON.stringify(broken) });
+    renderAt();
+    expect(await screen.findByRole('alert')).toHaveTextContent('data/timeline.json: events[0].when.edtf');
+  });
+
   it('explains a missing file and retries on request', async () => {
-    const fetch = serve('not found', 404);
-    render(<App />);
+    const fetch = serveData({ timeline: empty });
+    fetch.mockResolvedValueOnce(new Response('not found', { status: 404 }));
+    renderAt();
     expect(await screen.findByRole('alert')).toHaveTextContent('data/timeline.json: expected the file, got HTTP 404');
-    fetch.mockResolvedValue(new Response(JSON.stringify(timeline)));
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('list', { name: 'Articles' })).toBeInTheDocument();
+  });
+
+  it('shows the list and filters and hands the timeline wrapper plain items', async () => {
+    serveData();
+    renderAt();
+    const list = await screen.findByRole('list', { name: 'Events' });
+    expect(within(list).getAllByRole('button')).toHaveLength(8);
+    expect(screen.getByRole('group', { name: 'Actors' })).toBeInTheDocument();
+    expect(screen.getByRole('searchbox', { name: 'Search events' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Timeline' })).toBeInTheDocument();
+    expect(await screen.findByTestId('timeline-mock')).toBeInTheDocument();
+    const props = lastTimelineProps();
+    expect(props.items.map((item) => item.eventId)).toContain('scm-57');
+    expect(props.items.find((item) => item.id === 'scm-57')).toMatchObject({ type: 'point', start: '2025-11-04' });
+    expect(props.window).toEqual({ start: '2025-09-27', end: '2025-11-17' });
+    expect(screen.getByRole('status')).toHaveTextContent('8 events');
   });
 });

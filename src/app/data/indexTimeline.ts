@@ -1,0 +1,46 @@
+/**
+ * Lookups the viewer needs over a validated timeline, built once per load: events,
+ * actors and articles by id, events in chronological order, the ids a URL may name,
+ * actors ordered by how often they appear, and the calendar extent of the data.
+ */
+import type { Actor, ArticleSummary, Timeline, TimelineEvent } from '../../model/schema';
+import { countActors, sortChronologically } from '../filter/filterEvents';
+import { initialWindow, timelineExtent } from '../timeline/timelineWindow';
+import type { DateRange } from '../timeline/toTimelineItems';
+import type { KnownIds } from '../url/urlState';
+
+export type TimelineIndex = {
+  timeline: Timeline;
+  events: TimelineEvent[];
+  eventsById: ReadonlyMap<string, TimelineEvent>;
+  actorsById: ReadonlyMap<string, Actor>;
+  articlesById: ReadonlyMap<string, ArticleSummary>;
+  /** Actors by number of events (most first), then by name. */
+  actorsByWeight: Actor[];
+  known: KnownIds;
+  extent: DateRange | null;
+  initialWindow: DateRange | null;
+};
+
+/** Builds the lookups for `timeline`. */
+export function indexTimeline(timeline: Timeline): TimelineIndex {
+  const events = sortChronologically(timeline.events);
+  const totals = countActors(events);
+  const actorsByWeight = [...timeline.actors].sort(
+    (a, b) => (totals.get(b.id) ?? 0) - (totals.get(a.id) ?? 0) || a.name.localeCompare(b.name),
+  );
+  return {
+    timeline,
+    events,
+    eventsById: new Map(events.map((event) => [event.id, event])),
+    actorsById: new Map(timeline.actors.map((actor) => [actor.id, actor])),
+    articlesById: new Map(timeline.articles.map((article) => [article.id, article])),
+    actorsByWeight,
+    known: {
+      eventSources: new Map(events.map((event) => [event.id, event.sources.length])),
+      actors: new Set(timeline.actors.map((actor) => actor.id)),
+    },
+    extent: timelineExtent(events),
+    initialWindow: initialWindow(events),
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Narrowing events by actor ("any of" or "all of" the chosen actors) and by a search
+ * over titles, actor names and aliases, places and source passages; counting actors
+ * over what remains; and the chronological order the list and the keyboard follow.
+ * Pure: the same inputs always give the same, newly built arrays.
+ */
+import type { Actor, TimelineEvent } from '../../model/schema';
+
+export type ActorMode = 'any' | 'all';
+
+export type EventFilter = { actors: readonly string[]; mode: ActorMode; query: string };
+
+export const NO_FILTER: EventFilter = { actors: [], mode: 'any', query: '' };
+
+/** Lower-cases and strips accents, so "Gyeongju" matches "gyeongju" and "é" matches "e". */
+export function normalise(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The words of a search query; every one must occur for an event to match. */
+export function queryTerms(query: string): string[] {
+  return normalise(query).split(/\s+/).filter(Boolean);
+}
+
+function haystackOf(event: TimelineEvent, actors: ReadonlyMap<string, Actor>): string {
+  const names = event.actors.flatMap((id) => {
+    const actor = actors.get(id);
+    return actor ? [actor.name, ...actor.aliases] : [id];
+  });
+  return normalise([event.title, event.place ?? '', ...names, ...event.sources.map((source) => source.quote)].join('\n'));
+}
+
+/** Whether `event` passes the actor filter. */
+export function matchesActors(event: TimelineEvent, chosen: readonly string[], mode: ActorMode): boolean {
+  if (chosen.length === 0) return true;
+  return mode === 'all' ? chosen.every((id) => event.actors.includes(id)) : chosen.some((id) => event.actors.includes(id));
+}
+
+/** The events that pass both the actor filter and the search, in their given order. */
+export function filterEvents(
+  events: readonly TimelineEvent[],
+  filter: EventFilter,
+  actors: ReadonlyMap<string, Actor>,
+): TimelineEvent[] {
+  const terms = queryTerms(filter.query);
+  return events.filter((event) => {
+    if (!matchesActors(event, filter.actors, filter.mode)) return false;
+    if (terms.length === 0) return true;
+    const haystack = haystackOf(event, actors);
+    return terms.every((term) => haystack.includes(term));
+  });
+}
+
+/** How many of `events` each actor takes part in. */
+export function countActors(events: readonly TimelineEvent[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const event of events) for (const id of new Set(event.actors)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return counts;
+}
+
+/** Whether any filter is set. */
+export function isFiltering(filter: EventFilter): boolean {
+  return filter.actors.length > 0 || queryTerms(filter.query).length > 0;
+}
+
+function sortKey(event: TimelineEvent): string {
+  // Open starts sort by their end, so "by 2030" sits with 2030 rather than first.
+  return event.when.start ?? event.when.end ?? '';
+}
+
+/** Events by start date, then by end (shorter first), then title and id for a stable order. */
+export function sortChronologically(events: readonly TimelineEvent[]): TimelineEvent[] {
+  return [...events].sort(
+    (a, b) =>
+      sortKey(a).localeCompare(sortKey(b)) ||
+      (a.when.end ?? '9999').localeCompare(b.when.end ?? '9999') ||
+      a.title.localeCompare(b.title) ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+/** The sentence the live region reads after the filters change. */
+export function describeResults(shown: number, total: number, filter: EventFilter): string {
+  if (!isFiltering(filter)) return `${total} ${total === 1 ? 'event' : 'events'}`;
+  if (shown === 0) return `No events match the filters (of ${total})`;
+  return `${shown} of ${total} ${total === 1 ? 'event' : 'events'} match`;
+}

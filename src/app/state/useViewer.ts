@@ -1,0 +1,109 @@
+/**
+ * The viewer's state in one place: the URL-held view (selection, filters, search,
+ * window, lanes), what follows from it (the events shown, actor counts, timeline items,
+ * the open passage, the live-region sentence) and the actions regions call. App.tsx
+ * only hands these to the regions.
+ */
+import { useCallback, useMemo } from 'react';
+import type { TimelineIndex } from '../data/indexTimeline';
+import { countActors, describeResults, filterEvents, type ActorMode, type EventFilter } from '../filter/filterEvents';
+import { toTimelineItems, type DateRange, type LaneMode } from '../timeline/toTimelineItems';
+import { serializeUrlState } from '../url/urlState';
+import { useUrlState } from '../url/useUrlState';
+
+const EMPTY_EXTENT: DateRange = { start: '2000-01-01', end: '2000-01-01' };
+
+/** State, derived data and actions for a loaded timeline. */
+export function useViewer(index: TimelineIndex) {
+  const [view, update] = useUrlState(index.known);
+  const filter: EventFilter = useMemo(
+    () => ({ actors: view.actors, mode: view.mode, query: view.query }),
+    [view.actors, view.mode, view.query],
+  );
+  const shown = useMemo(() => filterEvents(index.events, filter, index.actorsById), [index, filter]);
+  const counts = useMemo(() => countActors(shown), [shown]);
+  const drawn = useMemo(
+    () =>
+      toTimelineItems(shown, {
+        lanes: view.lanes,
+        actors: index.actorsById,
+        articles: index.articlesById,
+        extent: index.extent ?? EMPTY_EXTENT,
+      }),
+    [shown, view.lanes, index],
+  );
+  const eventTitles = useMemo(() => new Map(index.events.map((event) => [event.id, event.title])), [index]);
+
+  const selected = view.event === null ? null : (index.eventsById.get(view.event) ?? null);
+  const openSource = selected && view.source !== null ? (selected.sources[view.source] ?? null) : null;
+  const openArticle = openSource ? (index.articlesById.get(openSource.article) ?? null) : null;
+
+  const selectEvent = useCallback((eventId: string | null) => update({ event: eventId, source: null }), [update]);
+  const openPassage = useCallback((eventId: string, source: number) => update({ event: eventId, source }), [update]);
+  const closeSource = useCallback(() => update({ source: null }), [update]);
+  const setActors = useCallback((actors: string[]) => update({ actors }), [update]);
+  const setMode = useCallback((mode: ActorMode) => update({ mode }), [update]);
+  const setQuery = useCallback((query: string) => update({ query }), [update]);
+  const setLanes = useCallback((lanes: LaneMode) => update({ lanes }), [update]);
+  const setWindow = useCallback((window: DateRange) => update({ window }), [update]);
+  const clearFilters = useCallback(() => update({ actors: [], query: '' }), [update]);
+  const filterActor = useCallback((actorId: string) => update({ actors: [actorId] }), [update]);
+  const openSelectedSource = useCallback(
+    (source: number) => {
+      if (view.event !== null) update({ source });
+    },
+    [update, view.event],
+  );
+  const closeDetails = useCallback(() => update({ event: null }), [update]);
+  const hrefFor = useCallback(
+    (eventId: string, source: number) => serializeUrlState({ ...view, event: eventId, source }) || '?',
+    [view],
+  );
+
+  const step = useCallback(
+    (delta: 1 | -1) => {
+      if (shown.length === 0) return;
+      const at = shown.findIndex((event) => event.id === view.event);
+      const next = at < 0 ? (delta > 0 ? 0 : shown.length - 1) : Math.min(Math.max(at + delta, 0), shown.length - 1);
+      const target = shown[next];
+      if (target && target.id !== view.event) selectEvent(target.id);
+    },
+    [shown, view.event, selectEvent],
+  );
+
+  const closeInnermost = useCallback(() => {
+    if (view.source !== null) closeSource();
+    else if (view.event !== null) selectEvent(null);
+  }, [view.source, view.event, closeSource, selectEvent]);
+
+  return {
+    view,
+    filter,
+    shown,
+    counts,
+    drawn,
+    eventTitles,
+    selected,
+    openSource,
+    openArticle,
+    window: view.window ?? index.initialWindow,
+    announcement: describeResults(shown.length, index.events.length, filter),
+    actions: {
+      selectEvent,
+      openPassage,
+      closeSource,
+      setActors,
+      setMode,
+      setQuery,
+      setLanes,
+      setWindow,
+      clearFilters,
+      filterActor,
+      openSelectedSource,
+      closeDetails,
+      hrefFor,
+      step,
+      closeInnermost,
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The "Timeline" region: zoom, pan, fit-all and lane controls around the lazily loaded
+ * vis-timeline wrapper, so the list and filters show before vis-timeline arrives.
+ * The canvas takes arrow keys (previous/next event), + and − (zoom), Shift+arrows (pan)
+ * and Enter (go to the details).
+ */
+import { lazy, Suspense, useRef, type KeyboardEvent } from 'react';
+import type { TimelineHandle, TimelineViewProps } from './TimelineView';
+import type { LaneMode } from './toTimelineItems';
+
+const TimelineView = lazy(() => import('./TimelineView').then((module) => ({ default: module.TimelineView })));
+
+export type TimelineRegionProps = Omit<TimelineViewProps, 'ref'> & {
+  lanes: LaneMode;
+  onLanesChange: (lanes: LaneMode) => void;
+  onStep: (delta: 1 | -1) => void;
+  onEnter: () => void;
+};
+
+const LANE_LABELS: Record<LaneMode, string> = { none: 'None', actor: 'By actor', article: 'By article' };
+
+/** The timeline with its controls. */
+export function TimelineRegion({ lanes, onLanesChange, onStep, onEnter, ...view }: TimelineRegionProps) {
+  const handle = useRef<TimelineHandle>(null);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const keys: Record<string, () => void> = {
+      ArrowLeft: () => (event.shiftKey ? handle.current?.pan(-1) : onStep(-1)),
+      ArrowRight: () => (event.shiftKey ? handle.current?.pan(1) : onStep(1)),
+      '+': () => handle.current?.zoom(1),
+      '=': () => handle.current?.zoom(1),
+      '-': () => handle.current?.zoom(-1),
+      '0': () => handle.current?.fit(),
+      Enter: onEnter,
+    };
+    const action = keys[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  };
+
+  return (
+    <section className="region timeline-region" aria-labelledby="timeline-heading">
+      <div className="timeline-toolbar">
+        <h2 id="timeline-heading">Timeline</h2>
+        <div className="toolbar-buttons" role="toolbar" aria-label="Timeline controls">
+          <button type="button" onClick={() => handle.current?.zoom(1)} aria-label="Zoom in">
+            +
+          </button>
+          <button type="button" onClick={() => handle.current?.zoom(-1)} aria-label="Zoom out">
+            −
+          </button>
+          <button type="button" onClick={() => handle.current?.pan(-1)} aria-label="Earlier">
+            ◀
+          </button>
+          <button type="button" onClick={() => handle.current?.pan(1)} aria-label="Later">
+            ▶
+          </button>
+          <button type="button" onClick={() => handle.current?.fit()}>
+            Fit all
+          </button>
+        </div>
+        <label className="lanes-control">
+          Lanes{' '}
+          <select value={lanes} onChange={(event) => onLanesChange(event.target.value as LaneMode)}>
+            {(Object.keys(LANE_LABELS) as LaneMode[]).map((mode) => (
+              <option key={mode} value={mode}>
+                {LANE_LABELS[mode]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {/* vis-timeline draws items that cannot take focus, so the frame is the one keyboard
+          widget for the canvas (role application: it handles its own arrow keys). */}
+      {/* eslint-disable jsx-a11y/no-noninteractive-element-interactions, jsx-a11y/no-noninteractive-tabindex */}
+      <div
+        className="timeline-frame"
+        role="application"
+        tabIndex={0}
+        aria-roledescription="timeline"
+        aria-label="Timeline canvas. Left and right arrows: previous or next event; plus and minus: zoom; Shift with arrows: pan; 0: fit all; Enter: event details"
+        onKeyDown={onKeyDown}
+      >
+        <Suspense fallback={<p className="timeline-loading">Loading the timeline…</p>}>
+          <TimelineView {...view} ref={handle} />
+        </Suspense>
+      </div>
+      {/* eslint-enable jsx-a11y/no-noninteractive-element-interactions, jsx-a11y/no-noninteractive-tabindex */}
+      <p className="timeline-legend" aria-hidden="true">
+        <span className="legend-point" /> exact day <span className="legend-span" /> span <span className="legend-vague" /> vague
+        date
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,167 @@
+/**
+ * The one component that owns vis-timeline (loaded lazily, with its CSS, in its own
+ * chunk). Its input is plain arrays of items and groups, so a caller may later pass
+ * only the items in view; it mirrors the selected event and the window given as props
+ * and reports user selections and window changes back as calendar dates.
+ */
+import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { DataSet } from 'vis-data/esnext';
+import { Timeline, type DataGroup, type DataItem, type TimelineOptions } from 'vis-timeline/esnext';
+import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
+import { itemIdsOf, type DateRange, type TimelineGroup, type TimelineItem } from './toTimelineItems';
+import { windowOf } from './timelineWindow';
+
+export type TimelineHandle = {
+  fit: () => void;
+  zoom: (direction: 1 | -1) => void;
+  pan: (direction: 1 | -1) => void;
+};
+
+export type TimelineViewProps = {
+  items: readonly TimelineItem[];
+  groups: readonly TimelineGroup[] | null;
+  selectedEventId: string | null;
+  window: DateRange | null;
+  compact: boolean;
+  onSelect: (eventId: string | null) => void;
+  onWindowChange: (window: DateRange) => void;
+  ref?: Ref<TimelineHandle>;
+};
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Exact days stack on top, then exact spans, then vague bands, so long bands never bury days. */
+function stackRank(item: DataItem): number {
+  if (item.type === 'point') return 0;
+  return item.className?.includes('is-vague') ? 2 : 1;
+}
+
+function stackOrder(a: DataItem, b: DataItem): number {
+  return stackRank(a) - stackRank(b) || String(a.start).localeCompare(String(b.start));
+}
+
+const OPTIONS: TimelineOptions = {
+  height: '100%',
+  stack: true,
+  selectable: true,
+  multiselect: false,
+  showCurrentTime: false,
+  zoomMin: DAY / 4,
+  zoomMax: 40 * 365 * DAY,
+  orientation: { axis: 'top', item: 'top' },
+  margin: { item: { horizontal: 6, vertical: 6 }, axis: 6 },
+  verticalScroll: true,
+  groupOrder: 'order',
+  order: stackOrder,
+  // xss stays at its default (enabled): content is escaped text, filtered once more.
+};
+
+function sameWindow(a: DateRange | null, b: DateRange | null): boolean {
+  return a !== null && b !== null && a.start === b.start && a.end === b.end;
+}
+
+/** vis-timeline, driven by plain props. */
+export function TimelineView({
+  items,
+  groups,
+  selectedEventId,
+  window,
+  compact,
+  onSelect,
+  onWindowChange,
+  ref,
+}: TimelineViewProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const timeline = useRef<Timeline | null>(null);
+  const dataset = useRef<DataSet<DataItem> | null>(null);
+  const latest = useRef({ items, onSelect, onWindowChange });
+  const reported = useRef<DateRange | null>(null);
+
+  useEffect(() => {
+    latest.current = { items, onSelect, onWindowChange };
+  });
+
+  useEffect(() => {
+    if (!container.current) return;
+    const data = new DataSet<DataItem>();
+    const instance = new Timeline(container.current, data, OPTIONS);
+    instance.on('select', (properties: { items: (string | number)[] }) => {
+      const first = properties.items[0];
+      const item = latest.current.items.find((candidate) => candidate.id === first);
+      latest.current.onSelect(item ? item.eventId : null);
+    });
+    instance.on('rangechanged', (properties: { start: Date; end: Date; byUser: boolean }) => {
+      const next = windowOf(properties.start, properties.end);
+      // The echo of a window set from props is not news; reporting it would write the
+      // initial window into the URL before the reader has moved anything.
+      if (sameWindow(next, reported.current)) return;
+      reported.current = next;
+      latest.current.onWindowChange(next);
+    });
+    timeline.current = instance;
+    dataset.current = data;
+    return () => {
+      instance.destroy();
+      timeline.current = null;
+      dataset.current = null;
+      // A remount (React StrictMode) gets a fresh instance that must be given the window again.
+      reported.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const data = dataset.current;
+    const instance = timeline.current;
+    if (!data || !instance) return;
+    instance.setGroups(groups ? new DataSet<DataGroup>(groups.map((group) => ({ ...group }))) : undefined);
+    const keep = new Set(items.map((item) => item.id));
+    data.remove(data.getIds().filter((id) => !keep.has(String(id))));
+    data.update(items.map((item) => ({ ...item })));
+  }, [items, groups]);
+
+  useEffect(() => {
+    const instance = timeline.current;
+    if (!instance) return;
+    const ids = itemIdsOf(items, selectedEventId);
+    instance.setSelection(ids);
+    const first = items.find((item) => item.id === ids[0]);
+    if (!first) return;
+    const { start, end } = instance.getWindow();
+    const itemStart = new Date(`${first.start}T00:00`);
+    const itemEnd = first.end ? new Date(`${first.end}T00:00`) : itemStart;
+    if (itemEnd < start || itemStart > end) instance.moveTo(first.start, { animation: false });
+  }, [items, selectedEventId]);
+
+  useEffect(() => {
+    const instance = timeline.current;
+    if (!instance || window === null || sameWindow(window, reported.current)) return;
+    reported.current = window;
+    instance.setWindow(window.start, window.end, { animation: false });
+  }, [window]);
+
+  useEffect(() => {
+    // The phone strip has no room for the year row; the minor labels still name months or days.
+    timeline.current?.setOptions({
+      showMajorLabels: !compact,
+      margin: { item: { horizontal: compact ? 2 : 6, vertical: compact ? 3 : 6 }, axis: 4 },
+    });
+  }, [compact]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      fit: () => timeline.current?.fit({ animation: false }),
+      zoom: (direction) => (direction > 0 ? timeline.current?.zoomIn(0.5) : timeline.current?.zoomOut(0.5)),
+      pan: (direction) => {
+        const instance = timeline.current;
+        if (!instance) return;
+        const { start, end } = instance.getWindow();
+        const shift = ((end.getTime() - start.getTime()) / 3) * direction;
+        instance.setWindow(start.getTime() + shift, end.getTime() + shift, { animation: false });
+      },
+    }),
+    [],
+  );
+
+  return <div ref={container} className="timeline-canvas" data-testid="timeline-canvas" />;
+}
