@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseActorCatalog } from './actors/catalog';
+import { CompileError } from './errors';
 import type { CompileOptions } from './pipeline';
 
 const ROOT = new URL('../../', import.meta.url);
@@ -14,6 +15,16 @@ export const DEFAULT_CATALOG = 'data/actors.yaml';
 /** Reads package.json and the actor catalogue (a path relative to the working folder) into CompileOptions. */
 export async function loadCompileOptions(catalogFile = DEFAULT_CATALOG): Promise<CompileOptions> {
   const pkg = JSON.parse(await readFile(new URL('package.json', ROOT), 'utf8')) as { version: string };
-  const catalog = parseActorCatalog(await readFile(catalogFile, 'utf8'), catalogFile);
+  let yamlText: string;
+  try {
+    yamlText = await readFile(catalogFile, 'utf8');
+  } catch {
+    throw new CompileError({
+      file: catalogFile,
+      code: 'input',
+      message: 'expected the curated actor list, got no readable file; pass --actors FILE',
+    });
+  }
+  const catalog = parseActorCatalog(yamlText, catalogFile);
   return { generator: { name: 'dateline', version: pkg.version }, catalog };
 }

@@ -4,10 +4,13 @@
  * interrupted run leaves the previous output exactly as it was.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CompileError } from './errors';
 import type { OutputFile } from './pipeline';
+
+/** The file every output has; a folder holding it may be replaced. */
+const MARKER = 'timeline.json';
 
 function safeTarget(root: string, relative: string): string {
   const target = path.resolve(root, relative);
@@ -19,9 +22,28 @@ function safeTarget(root: string, relative: string): string {
   return target;
 }
 
+/**
+ * Refuses to replace anything but an empty folder or an earlier output: a mistyped
+ * `--out .` must not swap the project away.
+ */
+async function checkReplaceable(outDir: string, out: string): Promise<void> {
+  const stats = await stat(out).catch(() => undefined);
+  if (stats === undefined) return;
+  if (!stats.isDirectory())
+    throw new CompileError({ file: outDir, code: 'output', message: 'expected a folder to write the output to, got a file' });
+  const entries = await readdir(out);
+  if (entries.length > 0 && !entries.includes(MARKER))
+    throw new CompileError({
+      file: outDir,
+      code: 'output',
+      message: `expected an empty folder or the output of an earlier compile (with ${MARKER}), got a folder of other files; refusing to replace it`,
+    });
+}
+
 /** Replaces the contents of `outDir` with `files`, or leaves it untouched on failure. */
 export async function writeOutput(outDir: string, files: readonly OutputFile[]): Promise<void> {
   const out = path.resolve(outDir);
+  await checkReplaceable(outDir, out);
   const parent = path.dirname(out);
   const staging = path.join(parent, `.${path.basename(out)}.staging-${process.pid}`);
   const retired = path.join(parent, `.${path.basename(out)}.previous-${process.pid}`);
@@ -51,6 +73,8 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[]):
 /** Lists every file under `dir` as a relative path with `/` separators. */
 export async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   if (!existsSync(dir)) return [];
+  if (!(await stat(dir)).isDirectory())
+    throw new CompileError({ file: dir, code: 'output', message: 'expected a folder of compiled output, got a file' });
   const entries = await readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
     entries.map((entry) =>

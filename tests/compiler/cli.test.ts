@@ -72,6 +72,29 @@ describe('npm run compile', () => {
     expect(stale.stderr).toContain('out of date');
   }, 60_000);
 
+  it.each([
+    [['--jobs', '0'], 2, '--jobs: expected a positive integer, got "0"'],
+    [['--actors', 'no-such-list.yaml'], 1, 'no-such-list.yaml: expected the curated actor list'],
+  ])(
+    'refuses %j with a message and exit code %i',
+    async (args, code, message) => {
+      const result = await compile('--in', path.join(work, 'in'), '--out', path.join(work, 'out'), ...args);
+      expect(result.code).toBe(code);
+      expect(result.stderr).toContain(message);
+    },
+    60_000,
+  );
+
+  it('gives the same bytes from the cache, on worker threads and on one thread', async () => {
+    const cache = path.join(work, 'cache');
+    await compile('--in', path.join(work, 'in'), '--out', path.join(work, 'cold'), '--cache', cache);
+    await compile('--in', path.join(work, 'in'), '--out', path.join(work, 'warm'), '--cache', cache);
+    await compile('--in', path.join(work, 'in'), '--out', path.join(work, 'single'), '--no-cache', '--jobs', '1');
+    const cold = await snapshot(path.join(work, 'cold'));
+    expect(await snapshot(path.join(work, 'warm'))).toEqual(cold);
+    expect(await snapshot(path.join(work, 'single'))).toEqual(cold);
+  }, 120_000);
+
   it('rejects an unknown option with usage and exit code 2', async () => {
     const result = await compile('--nope');
     expect(result.code).toBe(2);
