@@ -1,0 +1,163 @@
+/**
+ * Viewer benchmark in headless Chromium: the production build served by `vite preview`
+ * with generated timelines of 1,000 to 250,000 events, next to a bare vis-timeline page
+ * given the same events, in the same run. Measures time to first events drawn, JS heap,
+ * zoom and pan redraws, and (viewer only) an actor filter change and a search keystroke.
+ * Controls the viewer does not have yet are recorded as n/a with the reason.
+ */
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { firstItemTime, NAME_SHIM, probeInit, redrawTime, waitQuiet } from './pageProbe';
+import { median, Recorder, repeat } from './results';
+import { copySite, serve } from './site';
+import { writeTimeline } from './timelines';
+
+export const CHROMIUM = process.env.CHROME_BIN ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export type BrowserBenchOptions = { sizes: number[]; quick: boolean; seed: number; viewerDist: string; plainDist: string };
+
+type Kind = 'viewer' | 'plain';
+type Sample = Record<string, number | null>;
+const reasons = new Map<string, string>();
+
+function runsFor(n: number, quick: boolean): { warmups: number; runs: number } {
+  if (n <= 10_000) return { warmups: 1, runs: quick ? 2 : 3 };
+  return n <= 50_000 ? { warmups: 0, runs: quick ? 1 : 2 } : { warmups: 0, runs: 1 };
+}
+
+const firstDrawCap = (n: number): number => (n <= 10_000 ? 60_000 : n <= 50_000 ? 120_000 : 240_000);
+
+async function center(page: Page): Promise<{ x: number; y: number } | undefined> {
+  const box = await page.locator('.vis-timeline .vis-center').first().boundingBox();
+  return box ? { x: box.x + box.width / 2, y: box.y + Math.min(box.height / 2, 150) } : undefined;
+}
+
+/** One visit: load, first draw, then each interaction on the settled page. */
+async function visit(browser: Browser, url: string, kind: Kind, n: number): Promise<Sample> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript({ content: NAME_SHIM });
+    await page.addInitScript(probeInit);
+    await page.goto(url, { waitUntil: 'commit' });
+    const sample: Sample = { 'first events drawn': await firstItemTime(page, firstDrawCap(n)) };
+    if (sample['first events drawn'] === null) {
+      reasons.set(`${kind} first events drawn`, `no .vis-item within ${firstDrawCap(n) / 1000} s`);
+      return sample;
+    }
+    await waitQuiet(page, 1000, 30_000);
+    sample['JS heap after first draw'] = await page.evaluate(
+      () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN) / 2 ** 20,
+    );
+    const at = await center(page);
+    if (at) {
+      await page.mouse.move(at.x, at.y);
+      sample['zoom in redraw'] = await redrawTime(page, 'wheel', () => page.mouse.wheel(0, -400));
+      sample['zoom out redraw'] = await redrawTime(page, 'wheel', () => page.mouse.wheel(0, 400));
+      sample['pan redraw'] = await redrawTime(page, 'pointermove', async () => {
+        await page.mouse.move(at.x, at.y);
+        await page.mouse.down();
+        for (let step = 1; step <= 5; step++) await page.mouse.move(at.x - step * 40, at.y);
+        await page.mouse.up();
+      });
+    } else reasons.set(`${kind} zoom in redraw`, 'no .vis-center panel to point at');
+    if (kind === 'viewer') Object.assign(sample, await viewerControls(page));
+    return sample;
+  } finally {
+    await context.close();
+  }
+}
+
+/** The filter and search steps, tolerant of controls that do not exist yet. */
+async function viewerControls(page: Page): Promise<Sample> {
+  const sample: Sample = {};
+  const box = page.getByRole('group', { name: 'Actors' }).getByRole('checkbox');
+  if ((await box.count()) === 0) {
+    sample['filter change'] = null;
+    reasons.set('viewer filter change', 'no group "Actors" with checkboxes');
+  } else {
+    sample['filter change'] = await redrawTime(page, 'click', () => box.first().click());
+  }
+  const search = page.getByRole('searchbox', { name: 'Search events' });
+  if ((await search.count()) === 0) {
+    sample['search keystroke'] = null;
+    reasons.set('viewer search keystroke', 'no searchbox "Search events"');
+  } else {
+    await search.first().click();
+    await waitQuiet(page, 400, 10_000);
+    sample['search keystroke'] = await redrawTime(page, 'keydown', () => page.keyboard.press('m'));
+  }
+  return sample;
+}
+
+const UNITS: Record<string, string> = { 'JS heap after first draw': 'MiB' };
+
+function summarise(rec: Recorder, kind: Kind, n: number, samples: readonly Sample[]): Map<string, number> {
+  const medians = new Map<string, number>();
+  const names = new Set(samples.flatMap((s) => Object.keys(s)));
+  for (const name of names) {
+    const values = samples.map((s) => s[name]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+    const label = `${kind} ${name}`;
+    if (values.length === 0)
+      rec.missing(label, UNITS[name] ?? 'ms', n, reasons.get(label) ?? 'no redraw observed after the input');
+    else {
+      medians.set(name, median(values));
+      rec.add(
+        label,
+        median(values),
+        UNITS[name] ?? 'ms',
+        n,
+        values.length < samples.length ? `${values.length}/${samples.length} runs` : undefined,
+      );
+    }
+  }
+  return medians;
+}
+
+/** Runs the viewer and plain-page measurements for every size. */
+export async function browserBench(options: BrowserBenchOptions): Promise<Recorder> {
+  const rec = new Recorder('viewer');
+  const work = await mkdtemp(path.join(os.tmpdir(), 'dateline-bench-viewer-'));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    for (const n of options.sizes) {
+      const sites: Record<Kind, string> = { viewer: path.join(work, 'viewer'), plain: path.join(work, 'plain') };
+      await copySite(options.viewerDist, sites.viewer);
+      await copySite(options.plainDist, sites.plain);
+      process.stderr.write(`viewer: writing a timeline of ${n} events\n`);
+      await writeTimeline(path.join(sites.viewer, 'data'), n, options.seed);
+      await cp(path.join(sites.viewer, 'data'), path.join(sites.plain, 'data'), { recursive: true });
+      const medians: Partial<Record<Kind, Map<string, number>>> = {};
+      for (const kind of ['viewer', 'plain'] as const) {
+        process.stderr.write(`viewer: ${kind} page, ${n} events\n`);
+        const server = await serve(sites[kind]);
+        try {
+          const { warmups, runs } = runsFor(n, options.quick);
+          medians[kind] = summarise(rec, kind, n, await repeat(warmups, runs, () => visit(browser, server.url, kind, n)));
+        } finally {
+          await server.close();
+        }
+      }
+      for (const name of ['first events drawn', 'zoom in redraw', 'zoom out redraw', 'pan redraw']) {
+        const [viewer, plain] = [medians.viewer?.get(name), medians.plain?.get(name)];
+        if (viewer !== undefined && plain !== undefined && plain > 0) rec.add(`viewer/plain ${name}`, viewer / plain, '×', n);
+        else rec.missing(`viewer/plain ${name}`, '×', n, 'one of the two pages has no figure');
+      }
+    }
+  } finally {
+    await browser.close();
+    await rm(work, { recursive: true, force: true });
+  }
+  return rec;
+}

@@ -1,0 +1,110 @@
+/**
+ * Compile benchmark: cold compiles of generated corpora of 100, 1,000 and 10,000
+ * articles on one thread and on all cores (each in a fresh process, for honest peak
+ * RSS), and an incremental compile of the largest corpus with a warm cache after one
+ * article changed. Reports median time, throughput and peak RSS.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { appendFile, cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+import type { ChildReport } from './compileChild';
+import { writeCorpus } from './generate';
+import { median, Recorder, repeat } from './results';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '..');
+const tsx = path.join(root, 'node_modules/.bin/tsx');
+
+/** `modes`: which compiles to run at every size; `incremental` runs at the largest size only. */
+export type CompileMode = 'thread' | 'workers' | 'incremental';
+export type CompileBenchOptions = { sizes: number[]; modes: CompileMode[]; warmups: number; runs: number; seed: number };
+
+/** The corpus folder for `n` articles, generated when it is missing or incomplete. */
+export async function ensureCorpus(n: number, seed: number): Promise<string> {
+  const dir = path.join(root, 'bench', '.corpus', String(n));
+  const articles = path.join(dir, 'articles');
+  const count = existsSync(articles) ? (await readdir(articles)).length : 0;
+  if (count !== n) await writeCorpus(dir, n, seed);
+  return articles;
+}
+
+async function child(args: string[]): Promise<ChildReport & { wallMs: number }> {
+  const started = performance.now();
+  const { stdout } = await run(tsx, [path.join(root, 'bench/compileChild.ts'), ...args], { cwd: root, maxBuffer: 1 << 24 }).catch(
+    (error: { code?: number; signal?: string; stderr?: string }) => {
+      // Keep the child's own last words (an out-of-memory abort, a compile error) in the n/a note.
+      const tail = (error.stderr ?? '').trim().split('\n').slice(-3).join(' | ');
+      throw new Error(`compile child exited with ${error.signal ?? `code ${error.code}`}: ${tail}`);
+    },
+  );
+  const wallMs = performance.now() - started;
+  const last = stdout.trim().split('\n').pop() ?? '';
+  return { ...(JSON.parse(last) as ChildReport), wallMs };
+}
+
+function record(rec: Recorder, label: string, n: number, reports: readonly (ChildReport & { wallMs: number })[]): void {
+  const ms = median(reports.map((r) => r.ms));
+  const bytes = reports[0]?.bytes ?? 0;
+  rec.add(`${label} time`, ms / 1000, 's', n);
+  rec.add(`${label} throughput`, n / (ms / 1000), 'articles/s', n);
+  rec.add(`${label} throughput (MB)`, bytes / 1e6 / (ms / 1000), 'MB/s', n);
+  rec.add(`${label} CPU time`, median(reports.map((r) => r.cpuMs)) / 1000, 's', n, 'user + system, all threads, whole process');
+  rec.add(`${label} peak RSS`, median(reports.map((r) => r.maxRssMiB)), 'MiB', n);
+  rec.add(`${label} process wall time`, median(reports.map((r) => r.wallMs)) / 1000, 's', n, 'includes Node + tsx start-up');
+}
+
+/** Runs the compile part and returns its figures. */
+export async function compileBench(options: CompileBenchOptions): Promise<Recorder> {
+  const rec = new Recorder('compile');
+  const jobs = os.availableParallelism();
+  const work = await mkdtemp(path.join(os.tmpdir(), 'dateline-bench-compile-'));
+  try {
+    for (const n of options.sizes) {
+      const input = await ensureCorpus(n, options.seed);
+      const out = path.join(work, 'out');
+      const modes = [
+        ['thread', 'cold 1 thread', 1],
+        ['workers', `cold ${jobs} threads`, jobs],
+      ] as const;
+      for (const [, label, j] of modes.filter(([mode]) => options.modes.includes(mode))) {
+        process.stderr.write(`compile: ${n} articles, ${label}\n`);
+        record(
+          rec,
+          label,
+          n,
+          await repeat(options.warmups, options.runs, () => child(['--in', input, '--out', out, '--jobs', String(j)])),
+        );
+      }
+    }
+    if (options.modes.includes('incremental')) await incremental(rec, Math.max(...options.sizes), jobs, work, options);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  return rec;
+}
+
+/** Warm cache, then one article changes before each measured run: only it may be recompiled. */
+async function incremental(rec: Recorder, n: number, jobs: number, work: string, options: CompileBenchOptions): Promise<void> {
+  process.stderr.write(`compile: ${n} articles, incremental\n`);
+  const input = path.join(work, 'incremental');
+  await cp(await ensureCorpus(n, options.seed), input, { recursive: true });
+  const cache = path.join(work, 'cache');
+  const args = ['--in', input, '--out', path.join(work, 'out'), '--jobs', String(jobs), '--cache', cache];
+  // Filling the cache is itself a cold compile on all threads, plus the cache writes.
+  record(rec, `cold ${jobs} threads + cache fill`, n, [await child(args)]);
+  const names = (await readdir(input)).sort();
+  const reports = await repeat(options.warmups, options.runs, async (i) => {
+    const name = names[(i + names.length) % names.length] as string;
+    await appendFile(path.join(input, name), `\nCorrection appended for benchmark run ${i}.\n`);
+    const report = await child(args);
+    if (report.compiled !== 1)
+      throw new Error(`compile bench: expected 1 article recompiled after one change, got ${report.compiled}`);
+    return report;
+  });
+  rec.add('incremental (1 changed) time', median(reports.map((r) => r.ms)) / 1000, 's', n, `cache on, ${jobs} jobs`);
+  rec.add('incremental (1 changed) peak RSS', median(reports.map((r) => r.maxRssMiB)), 'MiB', n);
+}

@@ -1,0 +1,82 @@
+/**
+ * What the browser benchmarks measure inside the page. An init script records, on the
+ * page's own clock (ms since navigation start): when the first `.vis-item` enters the
+ * DOM, when the DOM last changed, and when each kind of input event arrived. A redraw
+ * time is then "last DOM change after the input" minus "input event time", once the DOM
+ * has been quiet for a while — so it covers the handlers, any debounce and the redraw.
+ */
+import type { Page } from '@playwright/test';
+
+declare global {
+  interface Window {
+    __bench?: { firstItem: number | null; lastMutation: number; inputs: Record<string, number> };
+  }
+}
+
+/**
+ * tsx (esbuild with keepNames) wraps named functions in `__name(…)`; functions sent to
+ * the page carry those calls, so the page gets a no-op `__name` first.
+ */
+export const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((fn) => fn);';
+
+/** Installed with page.addInitScript before any page script runs. */
+export function probeInit(): void {
+  const bench = { firstItem: null as number | null, lastMutation: 0, inputs: {} as Record<string, number> };
+  window.__bench = bench;
+  new MutationObserver(() => {
+    const now = performance.now();
+    bench.lastMutation = now;
+    if (bench.firstItem === null && document.querySelector('.vis-item')) bench.firstItem = now;
+  }).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+  for (const type of ['wheel', 'pointerdown', 'pointermove', 'click', 'keydown']) {
+    addEventListener(type, (event) => void (bench.inputs[type] = event.timeStamp), { capture: true, passive: true });
+  }
+}
+
+/** Waits for the first drawn event; its time in ms after navigation start, or null on timeout. */
+export async function firstItemTime(page: Page, timeoutMs: number): Promise<number | null> {
+  try {
+    await page.waitForFunction(() => window.__bench?.firstItem != null, undefined, { timeout: timeoutMs, polling: 50 });
+  } catch {
+    return null;
+  }
+  return page.evaluate(() => window.__bench?.firstItem ?? null);
+}
+
+/** Waits until the DOM has been quiet for `quietMs` (at most `capMs`). */
+export async function waitQuiet(page: Page, quietMs: number, capMs: number): Promise<void> {
+  await page.evaluate(
+    async ([quiet, cap]) => {
+      const started = performance.now();
+      for (;;) {
+        const now = performance.now();
+        // Quiet counts only from the start, so a redraw that comes after a debounce is still awaited.
+        const quietFor = Math.min(now - started, now - (window.__bench?.lastMutation ?? 0));
+        if (quietFor >= quiet || now - started >= cap) return;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+    [quietMs, capMs] as const,
+  );
+}
+
+/**
+ * Runs `act`, then returns ms from the `input` event to the last DOM change it caused,
+ * or null when the DOM did not change within `capMs`.
+ */
+export async function redrawTime(page: Page, input: string, act: () => Promise<void>, capMs = 15_000): Promise<number | null> {
+  await page.evaluate((type) => {
+    const bench = window.__bench;
+    if (bench) {
+      delete bench.inputs[type];
+      bench.lastMutation = 0;
+    }
+  }, input);
+  await act();
+  await waitQuiet(page, 400, capMs);
+  const { at, last } = await page.evaluate(
+    (type) => ({ at: window.__bench?.inputs[type], last: window.__bench?.lastMutation ?? 0 }),
+    input,
+  );
+  return at === undefined || last < at ? null : last - at;
+}

@@ -1,0 +1,262 @@
+/**
+ * Parallel, cached compile: the same result as `compile`, byte for byte, but the
+ * per-article stages run on worker threads and an article whose bytes, compiler and
+ * catalogue are unchanged is taken from the cache instead of being compiled again.
+ * Only `assemble` (merge, validate, serialise) sees all articles, on the main thread.
+ */
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { cacheKey, compilerFingerprint, openCache, readCached, writeCached } from './cache';
+import { CompileError } from './errors';
+import {
+  assemble,
+  compileArticle,
+  readArticles,
+  type ArticleContext,
+  type CompiledArticle,
+  type CompileOptions,
+  type CompileResult,
+  type InputFile,
+} from './pipeline';
+import type { Article } from './read';
+import type { WorkerError, WorkerInit, WorkerReply, WorkerTask } from './worker';
+
+export type ParallelCompileOptions = CompileOptions & {
+  /** Threads to compile on, the main thread included (so jobs - 1 workers); 1 means no workers. Default: os.availableParallelism(). */
+  jobs?: number;
+  /** Cache folder, or false for no cache. Default: no cache (the CLI passes DEFAULT_CACHE_DIR). */
+  cacheDir?: string | false;
+  /** Version baked into cache keys. Default: compilerFingerprint(generator.version). */
+  compilerVersion?: string;
+  /** Called as articles finish; `true` draws a bar on stderr when it is a terminal. Default: true. */
+  progress?: boolean | ((done: number, total: number) => void);
+  /** Whether the main thread compiles too (default true); false leaves all of it to `jobs` workers. */
+  mainThread?: boolean;
+  /** Per-article compile for the articles done on the main thread (tests count calls with it); workers use the pipeline's. */
+  compileOne?: (article: Article, context: ArticleContext) => CompiledArticle;
+};
+
+/** What a run did: articles taken from the cache, compiled (of them on workers), and workers started. */
+export type CompileStats = { articles: number; cached: number; compiled: number; onWorkers: number; workers: number };
+
+/**
+ * Main-thread work (ms, projected) that must be left before workers are started: a worker
+ * loads the whole compiler first, ~1–3 s on an idle 2-core machine and far more on a busy one.
+ */
+export const WORKER_WORTH_MS = 3000;
+
+/** Cache files read or written at once. */
+const FILE_CONCURRENCY = 64;
+
+/** Below this many articles the default progress bar stays quiet. */
+const PROGRESS_MIN_ARTICLES = 200;
+
+/** Compiles like `compile`, on worker threads and through the cache. */
+export async function compileParallel(
+  inputs: readonly InputFile[],
+  options: ParallelCompileOptions,
+): Promise<{ result: CompileResult; stats: CompileStats }> {
+  const sorted = [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const context: ArticleContext = { catalog: options.catalog ?? [] };
+  const cache =
+    options.cacheDir === undefined || options.cacheDir === false
+      ? undefined
+      : openCache(
+          options.cacheDir,
+          options.compilerVersion ?? (await compilerFingerprint(options.generator.version)),
+          context.catalog,
+        );
+  const keys = cache ? sorted.map((input) => cacheKey(cache, input)) : [];
+  const compiled: (CompiledArticle | undefined)[] = cache
+    ? await mapLimited(keys, FILE_CONCURRENCY, (key) => readCached(cache, key))
+    : new Array<undefined>(sorted.length).fill(undefined);
+  const missing = compiled.flatMap((entry, i) => (entry === undefined ? [i] : []));
+  const stats: CompileStats = {
+    articles: sorted.length,
+    cached: sorted.length - missing.length,
+    compiled: 0,
+    onWorkers: 0,
+    workers: 0,
+  };
+
+  // Only articles missing from the cache are read: a hit was read without error before (same name, bytes, compiler).
+  const fresh = readArticles(missing.map((i) => sorted[i] as InputFile));
+  const readIds = fresh.articles.map((article) => article.meta.id);
+  const cachedIds = compiled.flatMap((entry) => (entry ? [entry.article.meta.id] : []));
+  if (fresh.errors.length > 0 || hasDuplicates([...cachedIds, ...readIds])) {
+    // Read everything again so the errors are exactly those of `compile`, in the same order.
+    const { errors } = readArticles(sorted);
+    if (errors.length > 0) return { result: { ok: false, errors }, stats: { ...stats, cached: 0 } };
+  }
+
+  const report = progressReporter(options.progress ?? true, sorted.length);
+  let done = stats.cached;
+  const tasks = missing.map((index, k) => ({ index, article: fresh.articles[k] as Article }));
+  stats.workers = await compileTasks(tasks, context, options, (index, result, onWorker) => {
+    compiled[index] = result;
+    stats.compiled += 1;
+    if (onWorker) stats.onWorkers += 1;
+    report?.(++done, sorted.length);
+  });
+  report?.(-1, sorted.length);
+
+  if (cache)
+    await mapLimited(missing, FILE_CONCURRENCY, (index) =>
+      writeCached(cache, keys[index] as string, compiled[index] as CompiledArticle),
+    );
+  return { result: assemble(compiled as CompiledArticle[], options), stats };
+}
+
+/** Like Promise.all over `items.map(fn)`, with at most `limit` calls in flight (10,000 open files would hit EMFILE). */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
+
+function hasDuplicates(values: readonly string[]): boolean {
+  return new Set(values).size !== values.length;
+}
+
+/** The URL of the worker entry and how to start it: under tsx a .ts file needs tsx's loader registered first. */
+function startWorker(init: WorkerInit): Worker {
+  const entry = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: init });
+  // Node 20 does not apply `--import tsx` to a worker's entry module, so a small JS
+  // bootstrap registers tsx's ESM hooks inside the worker and then imports the entry.
+  const tsxApi =
+    typeof import.meta.resolve === 'function'
+      ? import.meta.resolve('tsx/esm/api')
+      : // Some module runners lack import.meta.resolve; require.resolve finds the CommonJS twin beside the ESM file.
+        pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: init });
+}
+
+function reviveError(error: WorkerError): Error {
+  const revived = error.compile ? new CompileError({ ...error.compile, message: error.message }) : new Error(error.message);
+  if (error.stack !== undefined) revived.stack = error.stack;
+  return revived;
+}
+
+type Task = { index: number; article: Article };
+
+/**
+ * Compiles every task on the main thread and, when the work is big enough, on up to
+ * `jobs - 1` workers: the main thread starts at once, so a small run never waits for
+ * workers to boot, and workers take batches as they come up. Returns the workers started.
+ */
+async function compileTasks(
+  tasks: readonly Task[],
+  context: ArticleContext,
+  options: ParallelCompileOptions,
+  finish: (index: number, result: CompiledArticle, onWorker: boolean) => void,
+): Promise<number> {
+  const jobs = Math.max(1, Math.floor(options.jobs ?? availableParallelism()));
+  const compileOne = options.compileOne ?? compileArticle;
+  // Several small batches per thread keep every thread busy to the end without a message per article.
+  const size = Math.max(1, Math.min(32, Math.ceil(tasks.length / (jobs * 8))));
+  const batches: Task[][] = [];
+  for (let i = 0; i < tasks.length; i += size) batches.push(tasks.slice(i, i + size));
+  const mainThread = options.mainThread ?? true;
+  const workers: Worker[] = [];
+
+  let next = 0;
+  let pending = batches.length;
+  let failure: Error | undefined;
+  let settle: () => void = () => undefined;
+  const allDone = new Promise<void>((resolve) => (settle = resolve));
+  const fail = (error: Error): void => {
+    failure ??= error;
+    settle();
+  };
+  const complete = (batch: Task[], results: readonly CompiledArticle[], onWorker: boolean): void => {
+    batch.forEach((task, k) => finish(task.index, results[k] as CompiledArticle, onWorker));
+    if (--pending === 0) settle();
+  };
+  const feed = (worker: Worker): void => {
+    if (next >= batches.length || failure) return;
+    const batch = next++;
+    const task: WorkerTask = { batch, articles: (batches[batch] ?? []).map((t) => t.article) };
+    worker.postMessage(task);
+  };
+  const startWorkers = (count: number): void => {
+    for (let i = 0; i < count; i++) {
+      const worker = startWorker({ role: 'dateline-compile-worker', context });
+      workers.push(worker);
+      worker.on('message', (reply: WorkerReply) => {
+        if (!reply.ok) return fail(reviveError(reply.error));
+        complete(batches[reply.batch] ?? [], reply.results, true);
+        feed(worker);
+      });
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        if (pending > 0) fail(new Error(`compile worker: expected to run until the work was done, got exit code ${code}`));
+      });
+      feed(worker);
+    }
+  };
+  if (!mainThread) startWorkers(Math.min(jobs, batches.length));
+  try {
+    while (mainThread && next < batches.length && !failure) {
+      const number = next++;
+      const batch = batches[number] ?? [];
+      const started = performance.now();
+      try {
+        complete(
+          batch,
+          batch.map((t) => compileOne(t.article, context)),
+          false,
+        );
+      } catch (error) {
+        fail(error instanceof Error ? error : new Error(String(error)));
+      }
+      // Workers only pay off when the work left outlasts their start-up (each loads the whole
+      // compiler). Judge by the second batch: the first one also pays the stages' lazy set-up.
+      if (number === 1 && jobs > 1) {
+        const left = Math.max(0, tasks.length - next * size);
+        if (((performance.now() - started) / batch.length) * left > WORKER_WORTH_MS)
+          startWorkers(Math.min(jobs - 1, batches.length - next));
+      }
+      // Let worker replies in between batches, so the workers are fed while the main thread works.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (pending > 0 && !failure) await allDone;
+    if (failure) throw failure;
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return workers.length;
+}
+
+/** A progress callback: the caller's, a stderr bar for large runs on a terminal, or none. `done < 0` ends the bar. */
+function progressReporter(
+  progress: boolean | ((done: number, total: number) => void),
+  total: number,
+): ((done: number, total: number) => void) | undefined {
+  if (typeof progress === 'function') return (done, all) => (done >= 0 ? progress(done, all) : undefined);
+  if (!progress || !process.stderr.isTTY || total < PROGRESS_MIN_ARTICLES) return undefined;
+  let shown = -1;
+  return (done, all) => {
+    if (done < 0) {
+      process.stderr.write('\r\u001b[2K');
+      return;
+    }
+    const percent = Math.floor((done / all) * 100);
+    if (percent === shown) return;
+    shown = percent;
+    const width = 30;
+    const filled = Math.round((percent / 100) * width);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${all} articles`);
+  };
+}
