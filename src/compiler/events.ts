@@ -4,7 +4,9 @@
  * takes its date from any mention that has one in the same article: from its own
  * clause ("…the 57th SCM in Seoul on Nov. 4") or from the neighbouring sentence that
  * dates the same kind of happening ("…set to hold their annual security talks … on
- * Tuesday." then "…will hold the 57th SCM…"). Passages are offsets into the cleaned text.
+ * Tuesday." then "…will hold the 57th SCM…"); a mention with no date of its own adds a
+ * passage, and takes its participants only from the words that lead up to the name.
+ * Passages are offsets into the cleaned text.
  */
 import type { Span } from '../model/quote';
 import type { Status } from '../model/schema';
@@ -12,6 +14,8 @@ import type { Segmentation } from './segment';
 import type { Reference, TimeExpression } from './time/resolveTimes';
 import { datedEvents, isPageStamp, type DatedEvent } from './events/dated';
 import { findNamedEvents, sameFamily, type NamedMention } from './events/namedEvents';
+import { legEvents } from './events/legs';
+import { mentionParticipants } from './events/mentionParticipants';
 
 export type CandidateEvent = {
   /** Index into `Segmentation.sentences`. */
@@ -32,6 +36,12 @@ export type CandidateEvent = {
   caption?: boolean;
   /** Spans outside the passage whose actors take part too (the antecedent of "he" in "he visited …"). */
   actorSpans?: Span[];
+  /**
+   * When set, only actors inside these spans (and `actorSpans`) take part, not everyone in the
+   * passage: a sentence that only mentions a named event dated elsewhere ("the Pentagon announced
+   * Hegseth's attendance at the SCM") adds a passage, and only the words around the name add actors.
+   */
+  participantSpans?: Span[];
   /** True when the date is how long the event lasts ("his two-day visit"): merge then needs the same interval. */
   duration?: boolean;
 };
@@ -112,7 +122,12 @@ export function extractEvents(
       ...(source.dateText ? { dateText: source.dateText } : {}),
       dateRule: `date of the ${mention.display} given elsewhere in the article${source.dateRule ? ` (${source.dateRule})` : ''}`,
       name: mention.name,
+      participantSpans: [mentionParticipants(text, sentence, mention)],
     });
   }
+  // "Korea is the last leg of his Asia swing": dated by the event the article reports in that leg.
+  const dated = new Set(candidates.map((candidate) => candidate.sentence));
+  const body = candidates.filter((candidate) => !candidate.caption);
+  for (const leg of legEvents(text, segmentation, dated, body)) candidates.push({ ...leg, participantSpans: [] });
   return candidates.sort((a, b) => a.passage.start - b.passage.start || a.passage.end - b.passage.end);
 }

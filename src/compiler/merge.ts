@@ -23,10 +23,13 @@ export type ArticleEvents = { article: Article; text: string; events: ActorEvent
 /** An actor mention as the actors stage reports it; locative mentions ("in Seoul") are not participants. */
 export type ParticipantMention = { actor: string; start: number; end: number; locative?: boolean };
 
-/** Gives each event the non-locative actors mentioned inside its passage or its `actorSpans` (ids sorted, no repeats). */
+/**
+ * Gives each event the non-locative actors mentioned inside its passage (or its `participantSpans`
+ * when set) or its `actorSpans` (ids sorted, no repeats).
+ */
 export function attachActors(events: readonly CandidateEvent[], mentions: readonly ParticipantMention[]): ActorEvent[] {
   return events.map((event) => {
-    const spans = [event.passage, ...(event.actorSpans ?? [])];
+    const spans = [...(event.participantSpans ?? [event.passage]), ...(event.actorSpans ?? [])];
     const inside = mentions.filter((m) => !m.locative && spans.some((span) => m.start >= span.start && m.end <= span.end));
     return { ...event, actors: [...new Set(inside.map((m) => m.actor))].sort() };
   });

@@ -47,10 +47,37 @@ export type CompiledArticle = {
 const TERM_OF_OFFICE =
   /^['’]s\s+(?:(?:[\w-]+-year|first|second|current|last|next)\s+)?(?:term|tenure|presidency|premiership|administration|reign|era|watch)\b/i;
 
+// People and groups known only by a role or kind: a name that qualifies them says who they are,
+// and does not act itself ("U.S. forces", "the defense chiefs of South Korea and the United States").
+const GROUP_NOUNS =
+  'forces|troops|soldiers|sailors|vessels|ships|warships|aircraft|jets|planes|drones|officials|diplomats|lawmakers|authorities|' +
+  'negotiators|delegates|citizens|nationals|residents|workers|companies|firms|banks|investors|media|envoys|delegation|delegations';
+const ROLE_NOUNS =
+  'chiefs?|heads?|leaders?|ministers?|secretar(?:y|ies)|presidents?|prime ministers?|officials?|envoys?|ambassadors?|' +
+  'representatives?|delegations?|delegates?|spokes(?:man|woman|people|persons?)|commanders?|generals?';
+// "Washington forces Seoul to pay" uses the noun as a verb: an object follows, so it is no modifier.
+const MODIFIES_GROUP = new RegExp(`^\\s+(?:${GROUP_NOUNS})\\b(?!\\s+(?:[A-Z]|(?:to|the|a|an|its|his|her|their|them|us)\\b))`);
+const QUALIFIES_ROLE = new RegExp(`\\b(?:${ROLE_NOUNS})\\s+of\\s+(?:the\\s+)?$`);
+const LIST_LINK = /^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$/;
+
+/**
+ * Whether a name only qualifies unnamed people or things: a noun modifier of a generic plural
+ * ("U.S. forces") or the complement of a lower-case role noun ("the defense chiefs of X and Y").
+ * ANNOTATION.md lists unnamed people as no actors and countries only for state-level acts, and a
+ * country that says whose officials act is no more a participant than "U.S." in "U.S. Defense Secretary".
+ */
+function qualifier(text: string, mention: ActorMention, previous: { mention: ActorMention; qualifier: boolean } | undefined) {
+  if (MODIFIES_GROUP.test(text.slice(mention.end, mention.end + 30))) return true;
+  if (QUALIFIES_ROLE.test(text.slice(Math.max(0, mention.start - 60), mention.start))) return true;
+  // "… of South Korea and the United States": a list continues the qualifier.
+  return previous?.qualifier === true && LIST_LINK.test(text.slice(previous.mention.end, mention.start));
+}
+
 /**
  * Mentions that take part in events: not places (they become an event's `place`), not
- * names inside the words of a date, and not the holder of a term that only dates the
- * event ("within President Lee's term that ends in 2030" dates a goal; Lee does not act).
+ * names inside the words of a date, not the holder of a term that only dates the
+ * event ("within President Lee's term that ends in 2030" dates a goal; Lee does not act),
+ * and not a name that only qualifies unnamed people ("U.S. forces").
  */
 function participantMentions(
   text: string,
@@ -59,12 +86,21 @@ function participantMentions(
   times: readonly TimeExpression[],
 ): ActorMention[] {
   const places = new Set(actors.filter((actor) => actor.kind === 'place').map((actor) => actor.id));
-  return mentions.filter(
-    (mention) =>
+  const ordered = [...mentions].sort((a, b) => a.start - b.start);
+  let previous: { mention: ActorMention; qualifier: boolean } | undefined;
+  const kept: ActorMention[] = [];
+  for (const mention of ordered) {
+    const isQualifier = qualifier(text, mention, previous);
+    previous = { mention, qualifier: isQualifier };
+    if (
+      !isQualifier &&
       !places.has(mention.actor) &&
       !times.some((time) => mention.start >= time.start && mention.end <= time.end) &&
-      !TERM_OF_OFFICE.test(text.slice(mention.end, mention.end + 40)),
-  );
+      !TERM_OF_OFFICE.test(text.slice(mention.end, mention.end + 40))
+    )
+      kept.push(mention);
+  }
+  return kept;
 }
 
 /** Runs the per-article stages on one article that has been read. */

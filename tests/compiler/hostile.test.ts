@@ -427,10 +427,8 @@ describe('exit codes and messages', () => {
   describe('an unexpected error (a bug)', () => {
     async function mainWithBrokenCompile(argv: string[]): Promise<{ code: number; stderr: string }> {
       vi.resetModules();
-      vi.doMock('../../src/compiler/pipeline', () => ({
-        compile: () => {
-          throw new TypeError('boom\nsecond line');
-        },
+      vi.doMock('../../src/compiler/parallel', () => ({
+        compileParallel: () => Promise.reject(new TypeError('boom\nsecond line')),
       }));
       const { main } = await import('../../src/compiler/cli');
       const written: string[] = [];
@@ -442,7 +440,7 @@ describe('exit codes and messages', () => {
         return { code: await main(argv), stderr: written.join('') };
       } finally {
         spy.mockRestore();
-        vi.doUnmock('../../src/compiler/pipeline');
+        vi.doUnmock('../../src/compiler/parallel');
       }
     }
 

@@ -3,6 +3,8 @@
  * belongs to (a verbless "Upon his arrival," leans on the next clause; "during their
  * summit … on Wednesday" is a noun event of its own), its subject (borrowed from an
  * earlier clause or sentence when missing or a pronoun), status, headline and place.
+ * The passage is the event's own clause: a participial clause (", disclosing …") stands
+ * alone, a reduced relative (", run by …") joins it, a trailing ", saying …" does not.
  */
 import type { CalendarDate } from '../../model/calendarDate';
 import type { Span } from '../../model/quote';
@@ -15,7 +17,7 @@ import { placeOf } from './place';
 import { statusOf } from './status';
 import { titleOf } from './title';
 import { verbGroups } from './verbs';
-import { EVENT_NOUNS } from './vocabulary';
+import { EVENT_NOUNS, REPORTING } from './vocabulary';
 
 /** A dated clause turned into an event, before named events are linked. */
 export type DatedEvent = {
@@ -41,7 +43,17 @@ const PAGE_STAMP = /^\s*(?:published|updated|modified|posted|written|last update
 const CAPTION = /^\s*(?:in\s+)?(?:this|the|a)\s+(?:composite\s+|file\s+)?(?:photo|picture|image)\b|\[[A-Z][A-Z .,&/'-]+\]\s*$/;
 const DATELINE_BEFORE = /^(?:[A-Z][A-Z .'-]+,\s*)?$/;
 const DATELINE_AFTER = /^\s*(?:\([^)]*\)\s*)?(?:--|[—–-])\s/;
-const REPORTING = /\b(?:said|says|told|announced|stated|reported|claimed|confirmed|added|noted|wrote)\b/i;
+// A reduced relative clause after an object belongs to the clause: "…at a Philadelphia shipyard, run by Hanwha Ocean".
+const REDUCED_RELATIVE =
+  /^(?:[a-z]+ed|run|led|built|held|made|owned|known|founded|won|set|kept|sold|bought|brought|taught|written|given|taken|chosen|driven|shown|seen)\s+(?:by|in|for|under)\b/;
+// Prepositions that end in -ing, which the tagger may read as verbs ("following the talks").
+const ING_PREPOSITIONS =
+  'during|following|according|including|regarding|concerning|considering|excluding|pending|notwithstanding';
+const ING_PREPOSITION = new RegExp(`^(?:${ING_PREPOSITIONS})$`, 'i');
+// A participle that opens a clause ("disclosing the new missile …").
+const PARTICIPLE = new RegExp(`^(?!(?:${ING_PREPOSITIONS})\\b)[a-z]+ing\\b`);
+// A noun event that names its own parties: "discussions between Lee and Trump", "a visit by the Pope".
+const OWN_PARTIES = /\b(?:between|among|by|with)\s+(?:the\s+)?[A-Z]/;
 const FUNCTION_WORDS =
   /\b(?:upon|on|in|at|during|after|before|since|by|from|to|until|the|a|an|his|her|their|its|our|this|that|of|and|for|meanwhile|also|earlier|later)\b/gi;
 
@@ -56,7 +68,7 @@ export function isCaption(sentence: string): boolean {
 }
 
 function hasVerb(text: string): boolean {
-  return verbGroups(text).length > 0;
+  return verbGroups(text).some((group) => !ING_PREPOSITION.test(group.text));
 }
 
 type Context = { text: string; segmentation: Segmentation; published?: CalendarDate; times: readonly TimeExpression[] };
@@ -83,9 +95,11 @@ function governingClause(text: string, segments: readonly Segment[], index: numb
   }
   // A reporting verb's date covers what was reported: "said … the following day that he has given …".
   let end = clause.end;
+  let next = last + 1;
   if (REPORTING.test(text.slice(clause.start, clause.end)))
-    for (let i = last + 1; i < segments.length && /^that\b/i.test(segments[i]?.text ?? ''); i++) end = segments[i]?.end ?? end;
-  return { clause: { start: clause.start, end }, nominal };
+    for (; next < segments.length && /^that\b/i.test(segments[next]?.text ?? ''); next++) end = segments[next]?.end ?? end;
+  for (; next < segments.length && REDUCED_RELATIVE.test(segments[next]?.text ?? ''); next++) end = segments[next]?.end ?? end;
+  return { clause: { start: clause.start, end }, nominal, next };
 }
 
 const LEG =
@@ -106,6 +120,16 @@ function tripEvent(text: string, sentence: Span, visit: DatedEvent, subject: str
     dateText: match[0],
     dateRule: `the trip ${final ? 'ends' : 'begins'} with ${JSON.stringify(visit.time.text)} (${visit.time.rule})`,
   };
+}
+
+/**
+ * The passage of a verbless noun event: the phrase itself, from the word that introduces it to
+ * its date ("following discussions between Lee and Trump in their summit talks last week"),
+ * plus the clause after it when that clause names the parties ("during their summit …, Lee asked Trump …").
+ */
+function nominalPassage(phrase: string, governing: Span, after: Segment | undefined): Span {
+  if (OWN_PARTIES.test(phrase) || after === undefined) return governing;
+  return { start: governing.start, end: after.end };
 }
 
 /** The named parties of the clause after a noun event ("during their summit …, Lee asked Trump …"). */
@@ -135,7 +159,7 @@ export function datedEvents(context: Context, sentence: number): DatedEvent[] {
   for (const time of times) {
     const index = segmentAt(segments, time.start);
     if (index < 0) continue;
-    const { clause: governing, nominal } = governingClause(text, segments, index, time);
+    const { clause: governing, nominal, next } = governingClause(text, segments, index, time);
     const inClause = timesWithin(times, governing);
     const spanTime = time.kind === 'span' && inClause.some((other) => other !== time && other.kind !== 'span');
     if (!spanTime) {
@@ -167,10 +191,14 @@ export function datedEvents(context: Context, sentence: number): DatedEvent[] {
         });
     // A headline of one word ("Takes") means the clause was not understood: no event.
     if (title === undefined || !/\S\s+\S/.test(title)) continue;
-    const start = borrowed?.sameSentence ? borrowed.clauseStart : governing.start;
+    // A participial clause ("…, disclosing X during a parade last month") is an event clause of its
+    // own: its passage is that clause, and only the subject it borrows takes part, not the main clause's objects.
+    const participial = borrowed?.sameSentence === true && PARTICIPLE.test(words);
+    const start = borrowed?.sameSentence && !participial ? borrowed.clauseStart : governing.start;
+    const actorSpans = borrowed && (!borrowed.sameSentence || participial) ? [borrowed.span] : undefined;
     const event: DatedEvent = {
       sentence,
-      passage: nominal ? { start: span.start, end: span.end } : { start, end: governing.end },
+      passage: nominal ? nominalPassage(words, governing, segments[next]) : { start, end: governing.end },
       clause: governing,
       title: title.charAt(0).toUpperCase() + title.slice(1),
       edtf: time.edtf,
@@ -181,7 +209,7 @@ export function datedEvents(context: Context, sentence: number): DatedEvent[] {
       time,
       caption,
       // "Upon his arrival, he visited …": the antecedent of "he" takes part too.
-      ...(borrowed && !borrowed.sameSentence ? { actorSpans: [borrowed.span] } : {}),
+      ...(actorSpans ? { actorSpans } : {}),
       ...(time.kind === 'span' ? { duration: true } : {}),
     };
     events.push(event);

@@ -137,7 +137,8 @@ function scheduledTitle(text: string, fallback: string): string | undefined {
     .replace(/[\s,;:]+$/, '');
   if (subject.length === 0 || PRONOUNS.has(subject.toLowerCase())) subject = fallback;
   const rest = text.slice(marker.index + marker[0].length);
-  const following = verbGroups(rest).find((verb) => !verb.isInfinitive);
+  // A word right after the planned verb is its object even when the tagger reads it as a verb ("hold talks").
+  const following = verbGroups(rest).find((verb) => !verb.isInfinitive && rest.slice(0, verb.start).trim().length > 0);
   const object = objectOf(rest.slice(0, following ? following.start : rest.length));
   return tidy(`${stripRoles(subject)} to ${marker[1] ?? ''} ${object}`);
 }
@@ -202,7 +203,9 @@ export function titleOf({ clause, remove = [], subject: fallback, participants, 
   }
   // A second verb ends the object: "found Kim guilty of bribery and sentenced him …".
   const restStart = text.length - rest.length;
-  const following = verbs.find((verb) => verb.start >= restStart && !verb.isInfinitive);
+  const following = verbs.find(
+    (verb) => verb.start >= restStart && !verb.isInfinitive && text.slice(restStart, verb.start).trim().length > 0,
+  );
   const object = objectOf(
     rest.slice(0, following ? following.start - restStart : rest.length).replace(/\s*(?:,|\band\b|\bor\b|\bbut\b)\s*$/i, ''),
   );

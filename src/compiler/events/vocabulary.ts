@@ -27,3 +27,6 @@ export const NOUN_FAMILIES: readonly RegExp[] = [
   /\b(?:election|vote|referendum|ballot)\b/i,
   /\b(?:exercise|exercises|drill|drills|maneuvers)\b/i,
 ];
+
+/** Verbs that report what someone else did or will do: their subject is a source, not a participant. */
+export const REPORTING = /\b(?:said|says|told|announced|stated|reported|claimed|confirmed|added|noted|wrote)\b/i;

@@ -183,4 +183,103 @@ describe('extractEvents on sentences not from the seeds', () => {
     expect(article.text.slice(start, end).trim()).toBe(article.text.slice(start, end));
     expect(events[0]).toMatchObject({ title: 'Park–Sato summit in Busan', place: 'Busan', status: 'occurred' });
   });
+
+  it.each([
+    {
+      rule: 'a participial clause is its own passage and borrows only the subject span',
+      sentence: 'The rebels kept up their alliance with the army, shelling the port of Aden on Sunday.',
+      words: 'on Sunday',
+      passage: 'shelling the port of Aden on Sunday',
+      actorWords: ['The rebels'],
+    },
+    {
+      rule: 'a verbless event phrase with its own parties is the phrase alone',
+      sentence: "Markets weighed Ottawa's tariff plan following talks between Carney and Sheinbaum last week.",
+      words: 'last week',
+      passage: 'following talks between Carney and Sheinbaum last week',
+      actorWords: [],
+    },
+    {
+      rule: 'a verbless event phrase without parties takes the clause that names them, but not a trailing comment',
+      sentence: 'During their summit in Madrid on Monday, Sanchez asked Macron for help, saying Paris owed Spain a favour.',
+      words: 'on Monday',
+      passage: 'During their summit in Madrid on Monday, Sanchez asked Macron for help',
+      actorWords: [],
+    },
+    {
+      rule: 'a reduced relative clause on the object stays in the clause',
+      sentence: 'The minister toured a Busan plant on Friday, owned by Samsung Heavy Industries, before flying home.',
+      words: 'on Friday',
+      passage: 'The minister toured a Busan plant on Friday, owned by Samsung Heavy Industries',
+      actorWords: [],
+    },
+  ])('$rule', ({ sentence, words, passage, actorWords }) => {
+    const { article, events, quote } = run([sentence], [{ words, edtf: '2025-05-12', kind: 'weekday' }], '2025-05-15');
+    expect(events.map(quote)).toEqual([passage]);
+    expect((events[0]?.actorSpans ?? []).map(({ start, end }) => article.text.slice(start, end))).toEqual(actorWords);
+  });
+
+  it('takes the participants of an undated mention of a named event from the words leading up to the name', () => {
+    const { article, events } = run(
+      [
+        'Trade ministers will hold the 8th Pacific Trade Dialogue (PTD) in Lima on June 2.',
+        "The ministry announced Ms. Rojas's attendance at the PTD and praised Chile's offer.",
+        "Officials said that Mr. Tan will chair the PTD and thank Japan's envoy.",
+      ],
+      [{ words: 'on June 2', edtf: '2025-06-02', kind: 'absolute' }],
+      '2025-05-15',
+    );
+    const spans = events.map((event) => (event.participantSpans ?? []).map(({ start, end }) => article.text.slice(start, end)));
+    expect(spans).toEqual([[], [" Ms. Rojas's attendance at the PTD"], ['that Mr. Tan will chair the PTD']]);
+  });
+
+  describe('a trip dated by one of its legs', () => {
+    const legOf = (sentences: string[], times: TimeSpec[]) => {
+      const { article, events, quote } = run(sentences, times, '2025-05-01');
+      const trips = events.filter((event) => /tour|trip|swing/.test(event.title));
+      return trips.map((event) => ({
+        title: event.title,
+        edtf: event.edtf,
+        status: event.status,
+        passage: quote(event),
+        actors: (event.actorSpans ?? []).map(({ start, end }) => article.text.slice(start, end)),
+        participants: event.participantSpans,
+      }));
+    };
+
+    it('ends the trip with the latest dated event the article places somewhere when no event names the leg', () => {
+      expect(
+        legOf(
+          [
+            'Envoy Maria Lopez will hold talks with officials in Lima on June 3.',
+            'Peru is the last leg of her South America tour.',
+          ],
+          [{ words: 'on June 3', edtf: '2025-06-03', kind: 'absolute' }],
+        ),
+      ).toEqual([
+        {
+          title: "Maria Lopez's South America tour",
+          edtf: '../2025-06-03',
+          status: 'scheduled',
+          passage: 'Peru is the last leg of her South America tour',
+          actors: ['Envoy Maria Lopez'],
+          participants: [],
+        },
+      ]);
+    });
+
+    it('prefers the event in the place the leg names, and opens a trip at its first stop', () => {
+      const times: TimeSpec[] = [
+        { words: 'on May 6', edtf: '2025-05-06', kind: 'absolute' },
+        { words: 'on May 8', edtf: '2025-05-08', kind: 'absolute' },
+      ];
+      const manila = ['Sato will hold talks in Manila on May 6.', 'Sato will open an embassy in Hanoi on May 8.'];
+      expect(legOf([...manila, 'Manila is the last leg of his Asia tour.'], times)).toMatchObject([{ edtf: '../2025-05-06' }]);
+      expect(legOf([...manila, 'Hanoi is the first stop of his Asia tour.'], times)).toMatchObject([{ edtf: '2025-05-08/..' }]);
+    });
+
+    it('makes no trip when nothing in the article dates the leg', () => {
+      expect(legOf(['Envoy Maria Lopez arrived to cheers.', 'Peru is the last leg of her tour.'], [])).toEqual([]);
+    });
+  });
 });

@@ -292,6 +292,29 @@ describe('attachActors', () => {
     );
     expect(event?.actors).toEqual(['ahn', 'hegseth']);
   });
+
+  it('takes actors only from participantSpans (and actorSpans) when they are set, not from the whole passage', () => {
+    const [event] = attachActors(
+      [
+        {
+          sentence: 0,
+          passage: { start: 0, end: 100 },
+          title: 'T',
+          edtf: '2025',
+          status: 'occurred',
+          participantSpans: [{ start: 40, end: 60 }],
+          actorSpans: [{ start: 90, end: 95 }],
+        },
+      ],
+      [
+        { actor: 'pentagon', start: 4, end: 12 },
+        { actor: 'hegseth', start: 42, end: 49 },
+        { actor: 'seoul', start: 70, end: 75 },
+        { actor: 'ahn', start: 90, end: 93 },
+      ],
+    );
+    expect(event?.actors).toEqual(['ahn', 'hegseth']);
+  });
 });
 
 describe('event ids', () => {

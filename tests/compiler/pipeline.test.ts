@@ -1,0 +1,111 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CatalogActor } from '../../src/compiler/actors/resolveActors';
+import { loadCompileOptions } from '../../src/compiler/options';
+import { compileArticle } from '../../src/compiler/pipeline';
+import { readArticle } from '../../src/compiler/read';
+
+// Which mentions take part in events, through the whole per-article pipeline (clean, segment,
+// time, events, actors) on small articles that are not the seeds, with the curated catalogue.
+let catalog: readonly CatalogActor[] = [];
+beforeAll(async () => {
+  catalog = (await loadCompileOptions(fileURLToPath(new URL('../../data/actors.yaml', import.meta.url)))).catalog ?? [];
+});
+
+function compile(body: string, published = '2025-11-12T10:00+09:00') {
+  const file = `---\ntitle: Test article\npublished: ${published}\ntimezone: Asia/Seoul\n---\n${body}\n`;
+  const compiled = compileArticle(readArticle('test.txt', new TextEncoder().encode(file)), { catalog });
+  return compiled.events.map((event) => ({
+    edtf: event.edtf,
+    actors: event.actors,
+    passage: compiled.text.text.slice(event.passage.start, event.passage.end),
+  }));
+}
+
+/** The actors of the event with date `edtf` (there must be exactly one). */
+function actorsOn(body: string, edtf: string): string[] {
+  const events = compile(body).filter((event) => event.edtf === edtf);
+  expect(events.map((event) => event.passage)).toHaveLength(1);
+  return events[0]?.actors ?? [];
+}
+
+describe('participants through compileArticle', () => {
+  it.each([
+    {
+      rule: 'a place-kind actor is where, not who',
+      body: 'Lee Jae Myung flew to Tokyo on Monday.',
+      edtf: '2025-11-10',
+      actors: ['lee-jae-myung'],
+    },
+    {
+      rule: 'a country that modifies a generic plural is no participant',
+      body: 'Vladimir Putin met Xi Jinping on Tuesday to discuss the presence of U.S. forces in the region.',
+      edtf: '2025-11-11',
+      actors: ['vladimir-putin', 'xi-jinping'],
+    },
+    {
+      rule: 'countries that say whose unnamed officials act are no participants',
+      body: 'The foreign ministers of Japan and China met on Friday to discuss fishing rights.',
+      edtf: '2025-11-07',
+      actors: [],
+    },
+    {
+      rule: 'a country that acts in a list is still a participant',
+      body: 'Japan and China signed a fisheries agreement on Friday.',
+      edtf: '2025-11-07',
+      actors: ['china', 'japan'],
+    },
+    {
+      rule: 'a group noun used as a verb leaves the name before it a participant',
+      body: 'Japan ships its first rice cargo to the Philippines on Nov. 20.',
+      edtf: '2025-11-20',
+      actors: ['japan'],
+    },
+    {
+      rule: 'a participial clause borrows only its subject, not the objects of the main clause',
+      body: 'North Korea kept up its cooperation with Russia, firing a cruise missile into the sea on Sunday.',
+      edtf: '2025-11-09',
+      actors: ['north-korea'],
+    },
+    {
+      rule: 'a verbless event phrase takes its actors from the phrase, not from the sentence around it',
+      body: "Analysts expect Beijing's response to harden following talks between Xi Jinping and Vladimir Putin last week.",
+      edtf: '2025-11-03/2025-11-09',
+      actors: ['vladimir-putin', 'xi-jinping'],
+    },
+    {
+      rule: 'a trailing "saying …" comment is not part of the event',
+      body: 'During their meeting on Monday, Lee Jae Myung asked Cho Hyun to brief the cabinet, saying Japan would want answers.',
+      edtf: '2025-11-10',
+      actors: ['cho-hyun', 'lee-jae-myung'],
+    },
+    {
+      rule: 'a reduced relative clause on the object belongs to the clause',
+      body: 'Donald Trump toured a Busan shipyard on Friday, owned by Hanwha Ocean.',
+      edtf: '2025-11-07',
+      actors: ['donald-trump', 'hanwha-ocean'],
+    },
+  ])('$rule', ({ body, edtf, actors }) => {
+    expect(actorsOn(body, edtf)).toEqual(actors);
+  });
+
+  it('does not make the holder of a term that dates a goal a participant', () => {
+    const events = compile(
+      "South Korea has vowed to regain Opcon from Washington within Lee Jae Myung's five-year term that ends in 2030.",
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0]?.actors).toEqual(['south-korea', 'united-states']);
+  });
+
+  it('adds only the words leading up to a named event that is dated elsewhere', () => {
+    const events = compile(
+      [
+        'Cho Hyun and Sanae Takaichi will hold the 12th Strategic Dialogue (SD) in Tokyo on Dec. 3.',
+        "The White House announced that Donald Trump will join the SD and praise China's restraint.",
+        "Separately, the Defense Ministry announced Kim Jong Un's attendance at the SD.",
+      ].join('\n'),
+    );
+    const dialogue = events.filter((event) => event.edtf === '2025-12-03').map((event) => event.actors);
+    expect(dialogue).toEqual([['cho-hyun', 'sanae-takaichi'], ['donald-trump'], ['kim-jong-un']]);
+  });
+});
