@@ -62,7 +62,7 @@ describe('App', () => {
     const props = lastTimelineProps();
     expect(props.items.map((item) => item.eventId)).toContain('scm-57');
     expect(props.items.find((item) => item.id === 'scm-57')).toMatchObject({ type: 'point', start: '2025-11-04' });
-    expect(props.window).toEqual({ start: '2025-09-27', end: '2025-11-17' });
+    expect(props.window).toEqual({ start: '2025-09-27', end: '2025-12-01' });
     expect(screen.getByRole('status')).toHaveTextContent('8 events');
   });
 });

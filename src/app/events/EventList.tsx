@@ -3,7 +3,7 @@
  * mobile view of the timeline. One button per event with a roving tab stop: Up/Down,
  * Home/End move between events, Enter or Space selects (opens the details).
  */
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Actor, TimelineEvent } from '../../model/schema';
 import { formatWhen, vaguenessOf } from '../format/formatWhen';
 
@@ -21,8 +21,11 @@ const MOVES: Record<string, (index: number, last: number) => number> = {
   End: (_i, last) => last,
 };
 
-/** Chronological list of events, in step with the timeline's selection. */
-export function EventList({ events, actors, selectedId, onSelect }: EventListProps) {
+/**
+ * Chronological list of events, in step with the timeline's selection. Memoised: a pan or
+ * zoom changes the URL's window, which must not re-render thousands of rows.
+ */
+export const EventList = memo(function EventList({ events, actors, selectedId, onSelect }: EventListProps) {
   const list = useRef<HTMLOListElement>(null);
   const selectedIndex = events.findIndex((event) => event.id === selectedId);
   const tabStop = selectedIndex >= 0 ? selectedIndex : 0;
@@ -75,4 +78,4 @@ export function EventList({ events, actors, selectedId, onSelect }: EventListPro
       })}
     </ol>
   );
-}
+});

@@ -22,7 +22,18 @@ export function queryTerms(query: string): string[] {
   return normalise(query).split(/\s+/).filter(Boolean);
 }
 
+/** Search text per event, built on first search and kept per actor table (one per timeline load). */
+const haystacks = new WeakMap<ReadonlyMap<string, Actor>, WeakMap<TimelineEvent, string>>();
+
 function haystackOf(event: TimelineEvent, actors: ReadonlyMap<string, Actor>): string {
+  let forActors = haystacks.get(actors);
+  if (!forActors) haystacks.set(actors, (forActors = new WeakMap()));
+  let text = forActors.get(event);
+  if (text === undefined) forActors.set(event, (text = buildHaystack(event, actors)));
+  return text;
+}
+
+function buildHaystack(event: TimelineEvent, actors: ReadonlyMap<string, Actor>): string {
   const names = event.actors.flatMap((id) => {
     const actor = actors.get(id);
     return actor ? [actor.name, ...actor.aliases] : [id];

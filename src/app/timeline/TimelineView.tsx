@@ -1,15 +1,17 @@
 /**
  * The one component that owns vis-timeline (loaded lazily, with its CSS, in its own
- * chunk). Its input is plain arrays of items and groups, so a caller may later pass
- * only the items in view; it mirrors the selected event and the window given as props
- * and reports user selections and window changes back as calendar dates.
+ * chunk). It is given every item but hands vis-timeline only those near the window (or
+ * count bands when they are too many), updated by id on each settled window change; it
+ * mirrors the selected event and the window given as props and reports user selections
+ * and window changes back as calendar dates.
  */
-import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
 import { DataSet } from 'vis-data/esnext';
 import { Timeline, type DataGroup, type DataItem, type TimelineOptions } from 'vis-timeline/esnext';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { itemIdsOf, type DateRange, type TimelineGroup, type TimelineItem } from './toTimelineItems';
 import { windowOf } from './timelineWindow';
+import { BAND_CLASS, itemsInWindow, sortItems, type SortedItems } from './itemsInWindow';
 
 export type TimelineHandle = {
   fit: () => void;
@@ -29,6 +31,11 @@ export type TimelineViewProps = {
 };
 
 const DAY = 24 * 60 * 60 * 1000;
+
+/** vis-timeline lays out every item it holds on each redraw; more than this many become count bands. */
+export const ITEM_CAP = 300;
+/** Items this far (a fraction of the window's length) beyond each edge are drawn too, so a pan shows them at once. */
+export const WINDOW_MARGIN = 0.5;
 
 /** Exact days stack on top, then exact spans, then vague bands, so long bands never bury days. */
 function stackRank(item: DataItem): number {
@@ -74,11 +81,27 @@ export function TimelineView({
   const container = useRef<HTMLDivElement>(null);
   const timeline = useRef<Timeline | null>(null);
   const dataset = useRef<DataSet<DataItem> | null>(null);
-  const latest = useRef({ items, onSelect, onWindowChange });
+  const sorted = useMemo(() => sortItems(items), [items]);
+  const latest = useRef({ items, sorted, selectedEventId, onSelect, onWindowChange });
   const reported = useRef<DateRange | null>(null);
 
   useEffect(() => {
-    latest.current = { items, onSelect, onWindowChange };
+    latest.current = { items, sorted, selectedEventId, onSelect, onWindowChange };
+  });
+
+  /** Puts into the DataSet exactly what `itemsInWindow` gives for the current window: removes and adds by id. */
+  const sync = useRef((source: SortedItems, replaceAll: boolean) => {
+    const data = dataset.current;
+    const instance = timeline.current;
+    if (!data || !instance) return;
+    const { start, end } = instance.getWindow();
+    const content = itemsInWindow(source, windowOf(start, end), WINDOW_MARGIN, ITEM_CAP);
+    const next = new Map(content.items.map((item) => [item.id, item]));
+    const stale = data.getIds().filter((id) => replaceAll || !next.has(String(id)));
+    if (stale.length > 0) data.remove(stale);
+    const fresh = [...next.values()].filter((item) => !data.get(item.id)).map((item) => ({ ...item }));
+    if (fresh.length > 0) data.add(fresh);
+    instance.setSelection(itemIdsOf(content.items, latest.current.selectedEventId));
   });
 
   useEffect(() => {
@@ -87,10 +110,18 @@ export function TimelineView({
     const instance = new Timeline(container.current, data, OPTIONS);
     instance.on('select', (properties: { items: (string | number)[] }) => {
       const first = properties.items[0];
+      const band = first === undefined ? null : data.get(first);
+      if (band && band.className === BAND_CLASS && band.end !== undefined) {
+        // A count band stands for many events: choosing it zooms in on them.
+        instance.setSelection([]);
+        instance.setWindow(band.start, band.end, { animation: false });
+        return;
+      }
       const item = latest.current.items.find((candidate) => candidate.id === first);
       latest.current.onSelect(item ? item.eventId : null);
     });
     instance.on('rangechanged', (properties: { start: Date; end: Date; byUser: boolean }) => {
+      sync.current(latest.current.sorted, false);
       const next = windowOf(properties.start, properties.end);
       // The echo of a window set from props is not news; reporting it would write the
       // initial window into the URL before the reader has moved anything.
@@ -114,22 +145,23 @@ export function TimelineView({
     const instance = timeline.current;
     if (!data || !instance) return;
     instance.setGroups(groups ? new DataSet<DataGroup>(groups.map((group) => ({ ...group }))) : undefined);
-    const keep = new Set(items.map((item) => item.id));
-    data.remove(data.getIds().filter((id) => !keep.has(String(id))));
-    data.update(items.map((item) => ({ ...item })));
-  }, [items, groups]);
+    // New items (filter, lanes) may reuse ids with other groups: replace what is drawn.
+    sync.current(sorted, true);
+  }, [sorted, groups]);
 
   useEffect(() => {
     const instance = timeline.current;
     if (!instance) return;
     const ids = itemIdsOf(items, selectedEventId);
-    instance.setSelection(ids);
     const first = items.find((item) => item.id === ids[0]);
-    if (!first) return;
     const { start, end } = instance.getWindow();
-    const itemStart = new Date(`${first.start}T00:00`);
-    const itemEnd = first.end ? new Date(`${first.end}T00:00`) : itemStart;
-    if (itemEnd < start || itemStart > end) instance.moveTo(first.start, { animation: false });
+    if (first) {
+      const itemStart = new Date(`${first.start}T00:00`);
+      const itemEnd = first.end ? new Date(`${first.end}T00:00`) : itemStart;
+      // Moving fires rangechanged, whose sync draws the item and selects it.
+      if (itemEnd < start || itemStart > end) instance.moveTo(first.start, { animation: false });
+    }
+    instance.setSelection(ids.filter((id) => dataset.current?.get(id)));
   }, [items, selectedEventId]);
 
   useEffect(() => {
@@ -137,6 +169,7 @@ export function TimelineView({
     if (!instance || window === null || sameWindow(window, reported.current)) return;
     reported.current = window;
     instance.setWindow(window.start, window.end, { animation: false });
+    sync.current(latest.current.sorted, false);
   }, [window]);
 
   useEffect(() => {

@@ -17,9 +17,10 @@ export function timelineExtent(events: readonly TimelineEvent[]): DateRange | nu
 
 /**
  * The window to open on: the starts of the events dated to a day or a month (all events
- * when none are), padded by a tenth (at least three days) before and a third (at least
- * a week) after, where point labels run to the right. A year-long band or a far deadline
- * would otherwise squash the days a reader came to see.
+ * when none are), padded by a tenth (at least three days) before and three quarters (at least
+ * two weeks) after, where point labels run to the right: a label is about as wide as a
+ * third of the canvas, so less room cuts off the titles of the last days. A year-long band
+ * or a far deadline would otherwise squash the days a reader came to see.
  */
 export function initialWindow(events: readonly TimelineEvent[]): DateRange | null {
   const precise = events.filter((event) => event.when.precision !== 'year' && event.when.start !== null);
@@ -32,7 +33,10 @@ export function initialWindow(events: readonly TimelineEvent[]): DateRange | nul
   const first = days[0] as CalendarDate;
   const last = days[days.length - 1] as CalendarDate;
   const span = daysBetween(first, last);
-  return { start: addDays(first, -Math.max(3, Math.ceil(span / 10))), end: addDays(last, Math.max(7, Math.ceil(span / 3)) + 1) };
+  return {
+    start: addDays(first, -Math.max(3, Math.ceil(span / 10))),
+    end: addDays(last, Math.max(14, Math.ceil((span * 3) / 4)) + 1),
+  };
 }
 
 /** The calendar date of an instant as the browser's local clock reads it. */

@@ -59,7 +59,20 @@ function lanesOf(event: TimelineEvent, options: ItemOptions): string[] {
   return [];
 }
 
-function itemBase(event: TimelineEvent, extent: DateRange): Omit<TimelineItem, 'id' | 'group'> {
+type ItemBase = Omit<TimelineItem, 'id' | 'group'>;
+
+/** Bases per extent (one per timeline load) and event, so a filter change does not re-format every date. */
+const bases = new WeakMap<DateRange, WeakMap<TimelineEvent, ItemBase>>();
+
+function cachedBase(event: TimelineEvent, extent: DateRange): ItemBase {
+  let forExtent = bases.get(extent);
+  if (!forExtent) bases.set(extent, (forExtent = new WeakMap()));
+  let base = forExtent.get(event);
+  if (!base) forExtent.set(event, (base = itemBase(event, extent)));
+  return base;
+}
+
+function itemBase(event: TimelineEvent, extent: DateRange): ItemBase {
   const label = formatWhen(event.when);
   const status = `is-${event.status}`;
   if (isExactDay(event.when) && event.when.start) {
@@ -101,15 +114,15 @@ export function toTimelineItems(
   options: ItemOptions,
 ): { items: TimelineItem[]; groups: TimelineGroup[] | null } {
   const items: TimelineItem[] = [];
-  const laneIds: string[] = [];
+  const laneIds = new Set<string>();
   for (const event of events) {
-    const base = itemBase(event, options.extent);
+    const base = cachedBase(event, options.extent);
     if (options.lanes === 'none') {
       items.push({ ...base, id: event.id });
       continue;
     }
     for (const lane of lanesOf(event, options)) {
-      if (!laneIds.includes(lane)) laneIds.push(lane);
+      laneIds.add(lane);
       items.push({ ...base, id: `${event.id}|${lane}`, group: lane });
     }
   }
@@ -121,7 +134,7 @@ export function toTimelineItems(
       : options.lanes === 'article'
         ? `${options.articles.get(id)?.published ?? ''} ${groupLabel(id, options)}`
         : groupLabel(id, options);
-  const groups = laneIds
+  const groups = [...laneIds]
     .sort((a, b) => sortKey(a).localeCompare(sortKey(b)))
     .map((id, order) => ({ id, content: escapeHtml(groupLabel(id, options)), order }));
   return { items, groups };

@@ -1,0 +1,152 @@
+/**
+ * What the timeline wrapper hands vis-timeline: only the items that touch the window (plus
+ * a margin), found by binary search over items pre-sorted by start, or — when that is more
+ * than a cap — count bands per day, week, month or year, computed once per item list and
+ * bucket size. vis-timeline lays out every item it holds, so it must never hold thousands.
+ */
+import { addDays, daysBetween, startOfIsoWeek, startOfMonthOffset, type CalendarDate } from '../../model/calendarDate';
+import type { DateRange, TimelineItem } from './toTimelineItems';
+
+/** Items sorted by start, with the latest end among each prefix (for ranges that start early). */
+export type SortedItems = {
+  items: readonly TimelineItem[];
+  /** `maxEnd[i]`: the latest exclusive end among items 0..i. */
+  maxEnd: readonly CalendarDate[];
+  /** Count bands per bucket size, sorted the same way, filled on first use. */
+  bands: Map<BucketSize, SortedItems>;
+};
+
+export type BucketSize = 'day' | 'week' | 'month' | 'year';
+
+export type WindowContent =
+  { kind: 'items'; items: TimelineItem[] } | { kind: 'bands'; items: TimelineItem[]; bucket: BucketSize };
+
+/** The class that marks a count band (not an event) among drawn items. */
+export const BAND_CLASS = 'dl-band';
+
+/** The exclusive end of an item: points cover their one day. */
+function endOf(item: TimelineItem): CalendarDate {
+  return item.end ?? addDays(item.start, 1);
+}
+
+/** Sorts `items` by start (stable, so same-day items keep their chronological order). */
+export function sortItems(items: readonly TimelineItem[]): SortedItems {
+  const sorted = [...items].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const maxEnd: CalendarDate[] = [];
+  let latest = '';
+  for (const item of sorted) {
+    const end = endOf(item);
+    if (end > latest) latest = end;
+    maxEnd.push(latest);
+  }
+  return { items: sorted, maxEnd, bands: new Map() };
+}
+
+/** First index in [0, length] whose value is not below `bound` by `isBelow`. */
+function lowerBound(length: number, isBelow: (index: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (isBelow(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The window widened by `margin` times its length on each side. */
+export function widen(window: DateRange, margin: number): DateRange {
+  const pad = Math.ceil(Math.max(1, daysBetween(window.start, window.end)) * margin);
+  return { start: addDays(window.start, -pad), end: addDays(window.end, pad) };
+}
+
+/** Items overlapping [start, end) of `range` (exclusive end), in start order. */
+export function overlapping(sorted: SortedItems, range: DateRange): TimelineItem[] {
+  const { items, maxEnd } = sorted;
+  // Nothing before `from` ends after range.start (maxEnd is non-decreasing); nothing from `to` on starts before range.end.
+  const from = lowerBound(maxEnd.length, (i) => (maxEnd[i] as string) <= range.start);
+  const to = lowerBound(items.length, (i) => (items[i] as TimelineItem).start < range.end);
+  const found: TimelineItem[] = [];
+  for (let i = from; i < to; i++) {
+    const item = items[i] as TimelineItem;
+    if (endOf(item) > range.start) found.push(item);
+  }
+  return found;
+}
+
+/** The finest bucket that keeps about `maxBands` or fewer buckets across `window`. */
+export function bucketFor(window: DateRange, maxBands: number): BucketSize {
+  const days = daysBetween(window.start, window.end);
+  if (days <= maxBands) return 'day';
+  if (days / 7 <= maxBands) return 'week';
+  if (days / 30.44 <= maxBands) return 'month';
+  return 'year';
+}
+
+/** The first day of the bucket holding `day`, and the first day of the next one. */
+export function bucketOf(day: CalendarDate, bucket: BucketSize): DateRange {
+  switch (bucket) {
+    case 'day':
+      return { start: day, end: addDays(day, 1) };
+    case 'week': {
+      const start = startOfIsoWeek(day);
+      return { start, end: addDays(start, 7) };
+    }
+    case 'month':
+      return { start: startOfMonthOffset(day), end: startOfMonthOffset(day, 1) };
+    case 'year':
+      return { start: `${day.slice(0, 4)}-01-01`, end: startOfMonthOffset(`${day.slice(0, 4)}-01-01`, 12) };
+  }
+}
+
+const BUCKET_NAMES: Record<BucketSize, string> = { day: 'day', week: 'week of', month: 'month of', year: 'year' };
+
+/** One count band per lane and bucket, by each item's start; cached on `sorted` per bucket size. */
+export function bandsOf(sorted: SortedItems, bucket: BucketSize): SortedItems {
+  const cached = sorted.bands.get(bucket);
+  if (cached) return cached;
+  const byKey = new Map<string, { range: DateRange; group?: string; count: number }>();
+  let last: DateRange | null = null;
+  for (const item of sorted.items) {
+    // Items come in start order, so the previous bucket usually holds the next item too.
+    if (last === null || item.start >= last.end || item.start < last.start) last = bucketOf(item.start, bucket);
+    const key = `${item.group ?? ''}|${last.start}`;
+    const band = byKey.get(key);
+    if (band) band.count += 1;
+    else byKey.set(key, { range: last, group: item.group, count: 1 });
+  }
+  const bands = [...byKey.values()].map(({ range, group, count }): TimelineItem => {
+    const noun = count === 1 ? 'event' : 'events';
+    return {
+      id: `band|${group ?? ''}|${bucket}|${range.start}`,
+      eventId: '',
+      ...(group === undefined ? {} : { group }),
+      type: 'range',
+      start: range.start,
+      end: range.end,
+      content: String(count),
+      title: `${count} ${noun}, ${BUCKET_NAMES[bucket]} ${range.start} — zoom in to see them`,
+      className: BAND_CLASS,
+    };
+  });
+  const result = sortItems(bands);
+  sorted.bands.set(bucket, result);
+  return result;
+}
+
+/** The total an aggregate band stands for (0 for an event item). */
+export function bandCount(item: TimelineItem): number {
+  return item.className === BAND_CLASS ? Number(item.content) : 0;
+}
+
+/**
+ * What to draw for `window`: the items within it widened by `margin` (a fraction of its
+ * length on each side) when there are at most `cap` of them, else the count bands there.
+ */
+export function itemsInWindow(sorted: SortedItems, window: DateRange, margin: number, cap: number): WindowContent {
+  const range = widen(window, margin);
+  const items = overlapping(sorted, range);
+  if (items.length <= cap) return { kind: 'items', items };
+  const bucket = bucketFor(range, 200);
+  return { kind: 'bands', items: overlapping(bandsOf(sorted, bucket), range), bucket };
+}
