@@ -57,6 +57,13 @@ const ROLE_NOUNS =
   'representatives?|delegations?|delegates?|spokes(?:man|woman|people|persons?)|commanders?|generals?';
 // "Washington forces Seoul to pay" uses the noun as a verb: an object follows, so it is no modifier.
 const MODIFIES_GROUP = new RegExp(`^\\s+(?:${GROUP_NOUNS})\\b(?!\\s+(?:[A-Z]|(?:to|the|a|an|its|his|her|their|them|us)\\b))`);
+// A name right before a lower-case office or agency noun says whose office it is, like an
+// adjective: "former Evanston mayor Daniel Whitaker", "Chicago police said" — the town does not act.
+const OFFICE_NOUNS =
+  'mayor|governor|police|sheriff|council(?:man|woman|lor)?|alderman|alderwoman|prosecutors?|attorney general|' +
+  'district attorney|judge|senator|congressman|congresswoman|lawmaker|legislator|school board|fire department|city hall|' +
+  'ministers?|officials?|authorities|chiefs?|envoys?|ambassadors?';
+const MODIFIES_OFFICE = new RegExp(`^\\s+(?:${OFFICE_NOUNS})\\b(?!\\s+(?:to|the|a|an|its|his|her|their|them|us)\\b)`);
 const QUALIFIES_ROLE = new RegExp(`\\b(?:${ROLE_NOUNS})\\s+of\\s+(?:the\\s+)?$`);
 const LIST_LINK = /^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$/;
 
@@ -68,6 +75,7 @@ const LIST_LINK = /^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$/;
  */
 function qualifier(text: string, mention: ActorMention, previous: { mention: ActorMention; qualifier: boolean } | undefined) {
   if (MODIFIES_GROUP.test(text.slice(mention.end, mention.end + 30))) return true;
+  if (MODIFIES_OFFICE.test(text.slice(mention.end, mention.end + 40))) return true;
   if (QUALIFIES_ROLE.test(text.slice(Math.max(0, mention.start - 60), mention.start))) return true;
   // "… of South Korea and the United States": a list continues the qualifier.
   return previous?.qualifier === true && LIST_LINK.test(text.slice(previous.mention.end, mention.start));

@@ -50,6 +50,18 @@ describe('participants through compileArticle', () => {
       actors: [],
     },
     {
+      rule: 'a name before a lower-case office noun says whose office it is and is no participant',
+      body: 'Lee Jae Myung met former Busan mayor Park Heong-joon in Seoul on Monday.',
+      edtf: '2025-11-10',
+      actors: ['lee-jae-myung', 'park-heong-joon'],
+    },
+    {
+      rule: 'a country before "police" only says whose police act',
+      body: 'Japan police detained Lee Jae Myung on Tuesday.',
+      edtf: '2025-11-11',
+      actors: ['lee-jae-myung'],
+    },
+    {
       rule: 'a country that acts in a list is still a participant',
       body: 'Japan and China signed a fisheries agreement on Friday.',
       edtf: '2025-11-07',

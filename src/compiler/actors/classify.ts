@@ -42,6 +42,17 @@ const APPOSITION_PEOPLE = new Set(
   'executive worker miner player official engineer teacher student farmer mother father'.split(' '),
 );
 
+// A name in apposition to an organisation noun is that organisation: "terminal operator
+// Hutchison Ports ECT", "their union, FNV Havens,", "parking contractor Lakeshore Systems".
+const ORG_NOUN_BEFORE =
+  /\b(?:union|operator|company|contractor|group|firm|carrier|insurer|bank|agency|developer|supplier|retailer|airline|broadcaster|manufacturer|subsidiary|conglomerate|chain|lender|startup|utility),? $/u;
+
+/** True when a multi-word name ends in an acronym, as company names do ("Hutchison Ports ECT"). */
+function hasAcronymTail(candidate: NameCandidate): boolean {
+  const last = candidate.tokens[candidate.tokens.length - 1];
+  return candidate.tokens.length >= 2 && last !== undefined && /^\p{Lu}{2,5}$/u.test(last.text) && !candidate.tokens[0]?.allCaps;
+}
+
 function kindFromTags(tags: readonly string[], single: boolean): ActorKind | undefined {
   if (tags.includes('Country')) return 'country';
   if (tags.some((tag) => tag === 'City' || tag === 'Region' || tag === 'Place')) return 'place';
@@ -80,6 +91,8 @@ export function inferKind(
   if (words.every(isBareHead) || NON_ACTOR_HEADS.has(last) || isDemonym(last)) return undefined;
   if (candidate.title !== undefined) return 'person';
   if (ORG_HEADS.has(last) || (ORG_OPENERS.has(first) && words.includes('of'))) return 'organization';
+  if (ORG_NOUN_BEFORE.test(text.slice(Math.max(0, candidate.start - 30), candidate.start)) || hasAcronymTail(candidate))
+    return 'organization';
   if (PLACE_HEADS.has(last)) return 'place';
   const single = words.length === 1;
   const phraseKind = kindFromTags(lexiconTags(candidate.tokens.map((token) => token.text).join(' ')), single);

@@ -29,6 +29,11 @@ const MODAL = /\b(?:may|might|could|would)\s+(?!have\s+been\b)[a-z]/;
 const SPECULATION =
   /\b(?:likely|unlikely|widely\s+expected|forecasts?|forecasted|predicts?|predicted|speculat\w*|possible|possibly|possibility|perhaps|rumou?r\w*)\b/i;
 
+// Reported future: "said they would appeal next month" reports a plan, as "will" does in
+// direct speech, so its "would" is no guess. Only right after a reporting verb and its subject.
+const REPORTED_FUTURE =
+  /\b(?:said|says|told\s+\w+|announced|confirmed|added)\s+(?:that\s+)?(?:he|she|it|they|we|I|(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)\s+would\s+(?!have\b|not\b|never\b|likely\b|probably\b)/u;
+
 const GOAL = /\b(?:vow|pledg|aim|promis|commit|seek|sought|striv|strove|target|goal|determined|resolv|intend)\w*/i;
 
 const SCHEDULED =
@@ -46,7 +51,11 @@ function isAfter(edtf: string, published: CalendarDate | undefined): boolean {
 
 /** The status of the event a dated clause states, or undefined when the clause states no event. */
 export function statusOf({ clause, edtf, kind, published }: StatusInput): Status | undefined {
-  if (HABITUAL.test(clause) || MODAL.test(clause) || SPECULATION.test(clause)) return undefined;
+  const reported = REPORTED_FUTURE.exec(clause);
+  // The modal test reads only the words after a reported "would": "said it would appeal, but could …" is still a guess.
+  const hedged = reported ? MODAL.test(clause.slice(reported.index + reported[0].length)) : MODAL.test(clause);
+  if (HABITUAL.test(clause) || hedged || SPECULATION.test(clause)) return undefined;
+  if (reported) return GOAL.test(clause) && (kind === 'deadline' || isAfter(edtf, published)) ? 'goal' : 'scheduled';
   const future = isAfter(edtf, published);
   if (GOAL.test(clause) && (kind === 'deadline' || future)) return 'goal';
   if (SCHEDULED.test(clause)) return 'scheduled';

@@ -60,6 +60,15 @@ export function borrowedSubject(
     // A bare name between commas is the subject of what follows ("Pete Hegseth, right, shakes hands").
     if (!hasVerb(segment.text) && /^(?:[A-Z][\p{L}'’.-]*\s*){2,}$/u.test(segment.text))
       return { text: stripRoles(segment.text), span: segment, clauseStart: segment.start, sameSentence: true };
+    // An age between commas follows its bearer, even a lone surname: "Whitaker, 61, must report".
+    const bearer = segments[i - 1];
+    if (
+      /^\s*\d{1,3}\s*$/.test(segment.text) &&
+      bearer &&
+      !hasVerb(bearer.text) &&
+      /^(?:[A-Z][\p{L}'’.-]*\s*)+$/u.test(bearer.text)
+    )
+      return { text: stripRoles(bearer.text), span: bearer, clauseStart: bearer.start, sameSentence: true };
   }
   for (let s = sentence - 1; s >= Math.max(0, sentence - 2); s--) {
     const span = segmentation.sentences[s];

@@ -82,6 +82,16 @@ const PAST = new RegExp(`\\b(?:${IRREGULAR_PAST.join('|')}|[a-z]{2,}ed)\\b`, 'g'
 
 type Cue = { tense: Tense; start: number; end: number; words: string };
 
+// A trailing speech tag (", the judge ordered.", ", he said") dates the saying, not the
+// reported clause: "must report by Jan. 8, the judge ordered" looks forward.
+const ATTRIBUTION_TAG =
+  /,\s*(?:[A-Za-z.'-]+\s+){0,4}(?:said|says|ordered|orders|told|added|announced|ruled|wrote|noted|stated|confirmed)\b[^,]{0,40}$/;
+
+function attributionStart(sentence: string): number {
+  const m = ATTRIBUTION_TAG.exec(sentence);
+  return m ? m.index : Infinity;
+}
+
 function cuesIn(sentence: string): Cue[] {
   const cues: Cue[] = [];
   const future = new RegExp(FUTURE.source, FUTURE.flags);
@@ -105,7 +115,12 @@ function cuesIn(sentence: string): Cue[] {
 export function tenseAround(sentence: string, start: number, end: number): TenseCue {
   let best: Cue | undefined;
   let bestDistance = Infinity;
-  for (const cue of cuesIn(sentence)) {
+  const all = cuesIn(sentence);
+  const tag = start < attributionStart(sentence) ? attributionStart(sentence) : Infinity;
+  const own = all.filter((cue) => cue.start < tag && !(cue.start < end && cue.end > start));
+  // The speech tag decides only when the reported clause carries no cue of its own.
+  const cues = own.length > 0 ? all.filter((cue) => cue.start < tag) : all;
+  for (const cue of cues) {
     if (cue.start < end && cue.end > start) continue;
     const distance = cue.end <= start ? start - cue.end : cue.start - end;
     // Ties go to the future cue: "were set to hold talks" carries "were" inside it.

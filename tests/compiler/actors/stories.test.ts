@@ -100,6 +100,16 @@ describe('stories outside the catalogue', () => {
     expect(mention).toMatchObject({ actor, locative });
   });
 
+  it.each([
+    ['Bus drivers and their union, Verdi Transit, walked out on Monday.', 'verdi-transit'],
+    ['The city hired parking contractor Lakeshore Meters to run the garages.', 'lakeshore-meters'],
+    ['Shipping group Maersk Line said the route would reopen.', 'maersk-line'],
+    ['Terminal operator Gdansk Container DCT cut its forecast.', 'gdansk-container-dct'],
+    ['Talks with Orion Freight NV resumed in Antwerp.', 'orion-freight-nv'],
+  ])('an unknown name after an organisation noun or ending in an acronym is an organisation: %s', (text, id) => {
+    expect(resolve(text).actors.find((actor) => actor.id === id)?.kind).toBe('organization');
+  });
+
   it('does not make actors of datelines, quantities or unnamed people', () => {
     const ids = resolve(CHILE_STRIKE).actors.map((actor) => actor.id);
     expect(ids).not.toContain('santiago');

@@ -75,6 +75,22 @@ describe('extractEvents on sentences not from the seeds', () => {
   });
 
   it.each([
+    {
+      sentences: ['A panel met in May.', 'Moreno, 47, will testify before the committee on Tuesday.'],
+      time: { words: 'on Tuesday', edtf: '2025-05-20', kind: 'weekday' as const },
+      subject: 'Moreno',
+    },
+    {
+      sentences: ['Police arrived later.', 'Okafor, 33, must repay the loan by June 30, the court ruled.'],
+      time: { words: 'by June 30', edtf: '../2025-06-30', kind: 'deadline' as const },
+      subject: 'Okafor',
+    },
+  ])('an age between commas does not hide the subject $subject', ({ sentences, time, subject }) => {
+    const { events } = run(sentences, [time], '2025-05-15');
+    expect(events.map((event) => event.title.split(' ')[0])).toEqual([subject]);
+  });
+
+  it.each([
     { why: 'speculation', sentence: 'Analysts say prices may rise sharply next year.', words: 'next year', edtf: '2026' },
     {
       why: 'a forecast',

@@ -100,6 +100,12 @@ describe('statusOf', () => {
     ['The board usually meets in May', '2025-05', 'absolute', undefined],
     ['The vote is likely to be held in June', '2025-06', 'absolute', undefined],
     ['The festival opens on May 3', '2025-05-03', 'absolute', 'occurred'],
+    ['The union said it would strike next month', '2025-06', 'relative', 'scheduled'],
+    ['Airbus told reporters it would open the plant in July', '2025-07', 'absolute', 'scheduled'],
+    ['Officials said they would not comment on Monday', '2025-05-19', 'weekday', undefined],
+    ['The team said it would probably sign him in June', '2025-06', 'absolute', undefined],
+    ['She said they would appeal but could drop it in June', '2025-06', 'absolute', undefined],
+    ['Sales would rise in June if rates fell', '2025-06', 'absolute', undefined],
   ] as const)('%s → %s', (clause, edtf, kind, expected) => {
     expect(statusOf({ clause, edtf, kind, published })).toBe(expected);
   });

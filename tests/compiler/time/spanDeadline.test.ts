@@ -60,6 +60,8 @@ describe('deadlines', () => {
     ],
     ['The utility must cut emissions by 2030, regulators said.', '2021-04-22', 'by 2030', '../2030'],
     ['The treaty must be ratified no later than 2027.', '2025-06-02', 'no later than 2027', '../2027'],
+    ['The builder must finish the bridge by Feb. 2, the council ordered.', '2023-09-29', 'by Feb. 2', '../2024-02-02'],
+    ['Tenants will have to leave by Jan. 15, the landlord said.', '2022-08-10', 'by Jan. 15', '../2023-01-15'],
     ['Lawmakers must pass a budget by Nov. 30.', '2025-11-04', 'by Nov. 30', '../2025-11-30'],
     ['The team must name a coach by Friday.', '2024-07-15', 'by Friday', '../2024-07-19'],
     ['The company pledged to repay the loan by the end of the year.', '2022-08-01', 'by the end of the year', '../2022'],

@@ -14,6 +14,10 @@ describe('tenseAround', () => {
     ['Shares were flat on Thursday.', 'on Thursday', 'past', 'were'],
     ['The team must file by Friday.', 'by Friday', 'future', 'must'],
     ['In a statement, the court said it would rule by mid-December.', 'by mid-December', 'future', 'would'],
+    ['Whitaker must report to prison by Jan. 8, the judge ordered.', 'by Jan. 8', 'future', 'must'],
+    ['The firm will refund buyers by March 3, a spokeswoman said.', 'by March 3', 'future', 'will'],
+    ['The plant closed on May 2, officials said.', 'on May 2', 'past', 'closed'],
+    ['Talks on June 4, the minister said.', 'on June 4', 'past', 'said'],
   ])('%s → %s', (sentence, words, tense, cue) => {
     const start = sentence.indexOf(words);
     expect(tenseAround(sentence, start, start + words.length)).toEqual({ tense, cue });
