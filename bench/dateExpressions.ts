@@ -12,6 +12,7 @@ import {
   weekday,
   type CalendarDate,
 } from '../src/model/calendarDate';
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../src/model/calendarDate';
 import { edtfDayRange } from '../src/model/edtf';
 import type { Prng } from './prng';
 
@@ -38,21 +39,8 @@ export type DateKind =
   | 'deadlineYear';
 
 const MONTHS_AP = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = MONTH_NAMES;
+const WEEKDAYS = WEEKDAY_NAMES;
 const NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five'];
 
 function parts(date: CalendarDate): { year: number; month: number; day: number } {

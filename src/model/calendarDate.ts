@@ -7,6 +7,25 @@
 
 export type CalendarDate = string;
 
+/** English month names, January first; index with `month - 1`. */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** English weekday names, Sunday first, matching `weekday()`. */
+export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+
 export type CalendarParts = { year: number; month: number; day: number };
 
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

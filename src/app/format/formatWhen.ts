@@ -4,25 +4,12 @@
  * `~`, `?`, an open end). Works on `YYYY-MM-DD` strings only — never on instants — so
  * every reader in every time zone sees the same words.
  */
-import { parseCalendarDate, weekday, type CalendarDate } from '../../model/calendarDate';
+import { MONTH_NAMES, parseCalendarDate, WEEKDAY_NAMES, weekday, type CalendarDate } from '../../model/calendarDate';
 import { edtfBounds, parseEdtf, type EdtfDate, type EdtfEnd } from '../../model/edtf';
 import type { When } from '../../model/schema';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = MONTH_NAMES;
+const WEEKDAYS = WEEKDAY_NAMES.map((name) => name.slice(0, 3));
 
 /** "Tue 4 Nov 2025" for a calendar date; the input unchanged when it is not one. */
 export function formatDay(date: CalendarDate): string {

@@ -3,23 +3,7 @@
  * publication reference written the way a reader says them ("Wed 29 Oct 2025",
  * "October 2025"). Pure formatting; every date comes in as a calendar date or parts.
  */
-import { type CalendarDate, parseCalendarDate, weekday } from '../../model/calendarDate';
-
-export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-export const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+import { type CalendarDate, MONTH_NAMES, parseCalendarDate, WEEKDAY_NAMES, weekday } from '../../model/calendarDate';
 
 function parts(date: CalendarDate): { year: number; month: number; day: number } {
   const value = parseCalendarDate(date);

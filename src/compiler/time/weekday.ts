@@ -9,7 +9,8 @@
  */
 import { addDays, type CalendarDate, startOfIsoWeek, weekday as weekdayOf } from '../../model/calendarDate';
 import type { Resolved } from './candidate';
-import { describeDay, publishedOn, quoted, WEEKDAY_NAMES } from './describe';
+import { WEEKDAY_NAMES } from '../../model/calendarDate';
+import { describeDay, publishedOn, quoted } from './describe';
 import type { TenseCue } from './tense';
 
 export type WeekdayModifier = 'last' | 'next' | 'this' | 'none';
