@@ -19,7 +19,7 @@ import { extractEvents } from './events';
 import { attachActors, mergeEvents, type ActorEvent } from './merge';
 import { readArticle, type Article } from './read';
 import { referenceOf } from './reference';
-import { segmentText } from './segment';
+import { segmentText, type Segmentation } from './segment';
 import { resolveTimes, type TimeExpression } from './time/resolveTimes';
 import { validateOutput } from './validate';
 
@@ -41,6 +41,8 @@ export type CompiledArticle = {
   text: ArticleText;
   events: ActorEvent[];
   actors: Actor[];
+  /** Problems worth telling the user that did not stop the article from compiling. */
+  warnings: string[];
 };
 
 // "Lee Jae Myung's five-year term", "Obama's presidency": the possessor names a period, not a participant.
@@ -111,14 +113,38 @@ function participantMentions(
   return kept;
 }
 
+/**
+ * Far longer than any news story (a long feature is ~50,000 characters). Past it, the
+ * event stages read only the paragraphs that end within it, so a pasted book or a
+ * scraped archive page compiles in bounded time; the whole text is still published.
+ */
+export const EVENT_TEXT_LIMIT = 1_000_000;
+
+function nlpScope(
+  file: string,
+  text: string,
+  segmentation: Segmentation,
+): { scope: { text: string; segmentation: Segmentation }; warning?: string } {
+  if (text.length <= EVENT_TEXT_LIMIT) return { scope: { text, segmentation } };
+  const paragraphs = segmentation.paragraphs.filter((paragraph) => paragraph.end <= EVENT_TEXT_LIMIT);
+  const cut = paragraphs.at(-1)?.end ?? 0;
+  const sentences = segmentation.sentences.filter((sentence) => sentence.end <= cut);
+  const megabytes = (n: number) => `${(n / 1_000_000).toFixed(1)}M`;
+  return {
+    scope: { text: text.slice(0, cut), segmentation: { paragraphs, sentences } },
+    warning: `${file}: article text is ${megabytes(text.length)} characters; events were read from its first ${megabytes(cut)} only`,
+  };
+}
+
 /** Runs the per-article stages on one article that has been read. */
 export function compileArticle(article: Article, context: ArticleContext): CompiledArticle {
   const { text } = explainClean(article.body, { title: article.meta.title });
   const segmentation = segmentText(text);
   const reference = referenceOf(article.meta);
-  const times = resolveTimes(text, segmentation, reference);
-  const candidates = extractEvents(text, segmentation, times, reference);
-  const { actors, mentions } = resolveActors(text, segmentation, context.catalog);
+  const { scope, warning } = nlpScope(article.file, text, segmentation);
+  const times = resolveTimes(scope.text, scope.segmentation, reference);
+  const candidates = extractEvents(scope.text, scope.segmentation, times, reference);
+  const { actors, mentions } = resolveActors(scope.text, scope.segmentation, context.catalog);
   return {
     article,
     text: {
@@ -126,8 +152,9 @@ export function compileArticle(article: Article, context: ArticleContext): Compi
       text,
       paragraphs: segmentation.paragraphs.map(({ start, end }) => [start, end] as [number, number]),
     },
-    events: attachActors(candidates, participantMentions(text, mentions, actors, times)),
+    events: attachActors(candidates, participantMentions(scope.text, mentions, actors, times)),
     actors,
+    warnings: warning === undefined ? [] : [warning],
   };
 }
 
@@ -220,5 +247,5 @@ export function assemble(compiledArticles: readonly CompiledArticle[], options: 
     },
     ...texts.map((text) => ({ path: `articles/${text.id}.json`, content: stableJson(text) })),
   ];
-  return { ok: true, files, timeline, warnings: [] };
+  return { ok: true, files, timeline, warnings: compiled.flatMap((c) => c.warnings) };
 }

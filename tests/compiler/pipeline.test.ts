@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogActor } from '../../src/compiler/actors/resolveActors';
 import { loadCompileOptions } from '../../src/compiler/options';
-import { compileArticle } from '../../src/compiler/pipeline';
+import { compileArticle, EVENT_TEXT_LIMIT } from '../../src/compiler/pipeline';
 import { readArticle } from '../../src/compiler/read';
 
 // Which mentions take part in events, through the whole per-article pipeline (clean, segment,
@@ -119,5 +119,32 @@ describe('participants through compileArticle', () => {
     );
     const dialogue = events.filter((event) => event.edtf === '2025-12-03').map((event) => event.actors);
     expect(dialogue).toEqual([['cho-hyun', 'sanae-takaichi'], ['donald-trump'], ['kim-jong-un']]);
+  });
+});
+
+describe('articles longer than EVENT_TEXT_LIMIT', () => {
+  it('reads events from the first part only, says so, and still publishes the whole text', () => {
+    // Every filler line differs, or clean would drop the repeats; letters, not numbers, tell them apart.
+    const letters = (n: number) => n.toString(26).replace(/./g, (digit) => String.fromCharCode(97 + parseInt(digit, 26)));
+    const filler = Array.from(
+      { length: 16_000 },
+      (_, i) => `The committee met for session ${letters(i)} and the discussion went on.`,
+    );
+    const early = 'The mayor opened the new bridge on Monday.\n\n';
+    const late = 'The council approved the budget on Nov. 3.';
+    const body = `${early}${filler.join('\n\n')}\n\n${late}`;
+    const file = `---\ntitle: Long\npublished: 2025-11-12\n---\n${body}\n`;
+    const compiled = compileArticle(readArticle('long.txt', new TextEncoder().encode(file)), { catalog });
+    expect(compiled.text.text.length).toBeGreaterThan(EVENT_TEXT_LIMIT);
+    expect(compiled.text.text.endsWith(late)).toBe(true);
+    expect(compiled.events.map((event) => event.edtf)).toEqual(['2025-11-10']);
+    expect(compiled.warnings).toEqual([
+      expect.stringMatching(/^long\.txt: article text is 1\.\dM characters; events were read from its first 1\.0M only$/),
+    ]);
+  }, 120_000);
+
+  it('gives an ordinary article no warning', () => {
+    const file = `---\ntitle: Short\npublished: 2025-11-12\n---\nThe mayor opened the new bridge on Monday.\n`;
+    expect(compileArticle(readArticle('short.txt', new TextEncoder().encode(file)), { catalog }).warnings).toEqual([]);
   });
 });

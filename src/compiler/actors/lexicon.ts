@@ -128,7 +128,11 @@ const LEXICON = (nlp as unknown as { model: () => LexiconModel }).model().one.le
 
 /** compromise's tags for one word or phrase (lower-cased), or none. */
 export function lexiconTags(phrase: string): readonly string[] {
-  const tags = LEXICON[phrase.toLowerCase()];
+  const key = phrase.toLowerCase();
+  // compromise's lexicon is a plain object: "constructor" or "__proto__" in an article
+  // must not reach Object.prototype.
+  if (!Object.hasOwn(LEXICON, key)) return [];
+  const tags = LEXICON[key];
   return tags === undefined ? [] : typeof tags === 'string' ? [tags] : tags;
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lexiconTags } from '../../../src/compiler/actors/lexicon';
 import { spanLookup, tokenize } from '../../../src/compiler/actors/tokens';
 import { segmentText } from '../../../src/compiler/segment';
 
@@ -51,5 +52,11 @@ describe('spanLookup', () => {
       { start: 5, end: 10, name: 'b' },
     ]);
     expect(find(offset)?.name).toBe(expected);
+  });
+});
+
+describe('lexiconTags on Object.prototype names', () => {
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('%s has no tags', (word) => {
+    expect(lexiconTags(word)).toEqual([]);
   });
 });
