@@ -9,21 +9,14 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
 import { firstItemTime, NAME_SHIM, probeInit, redrawTime, waitQuiet } from './pageProbe';
 import { median, Recorder, repeat } from './results';
 import { copySite, serve } from './site';
 import { writeTimeline } from './timelines';
 
-export const CHROMIUM = process.env.CHROME_BIN ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+// One Chromium and one set of flags for the e2e suite and the benchmarks.
+export { CHROMIUM, CHROMIUM_ARGS };
 
 export type BrowserBenchOptions = { sizes: number[]; quick: boolean; seed: number; viewerDist: string; plainDist: string };
 
