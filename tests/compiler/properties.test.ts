@@ -172,6 +172,28 @@ const anyFile = fc.oneof(
 
 // ---------------------------------------------------------------- checks
 
+/** Found by this property: one passage of a0 reports two events, and c0 merges into one of them. */
+const TWO_EVENTS_IN_ONE_PASSAGE: [ArticleSpec[], ArticleSpec[]] = [
+  [
+    {
+      name: 'a0.txt',
+      text:
+        '---\ntitle: "Defense Minister Ahn Gyu-back met talks"\npublished: 1990-01-01T00:00Z\n---\n' +
+        'Defense Minister Ahn Gyu-back met Defense Minister Ahn Gyu-back in Seoul from Jan. 1-2. ' +
+        'the ministry met Defense Minister Ahn Gyu-back in Seoul by 1990.\n',
+    },
+    { name: 'a1.txt', text: '---\ntitle: "Defense Minister Ahn Gyu-back met talks"\npublished: 1990-01-01\n---\n' },
+  ],
+  [
+    {
+      name: 'c0.txt',
+      text:
+        '---\ntitle: "Defense Minister Ahn Gyu-back met talks"\npublished: 1990-01-01\n---\n' +
+        'Defense Minister Ahn Gyu-back met Defense Minister Ahn Gyu-back in Seoul 1990-01-01.\n',
+    },
+  ],
+];
+
 const inputsOf = (specs: readonly ArticleSpec[]): InputFile[] =>
   specs.map(({ name, text }) => ({ file: name, bytes: encode(text) }));
 
@@ -303,13 +325,14 @@ describe('compile, for any input', () => {
           const touched = together.timeline.events.filter((e) => e.sources.some((s) => otherIds.has(s.article)));
           const touchedSources = new Set(touched.flatMap((e) => e.sources.map(sourceKey)));
           // An event the added articles did not touch keeps its id and its sources, in either direction.
-          const before = identities(
-            alone.timeline.events.filter((e) => !e.sources.some((s) => touchedSources.has(sourceKey(s)))),
-          );
-          const after = identities(together.timeline.events.filter((e) => !touched.includes(e)));
+          // One passage can report two events (two dates in one sentence); when the added articles
+          // merge into one of them, the other shares a touched passage and is left out on both sides.
+          const untouched = (e: TimelineEvent) => !e.sources.some((s) => touchedSources.has(sourceKey(s)));
+          const before = identities(alone.timeline.events.filter(untouched));
+          const after = identities(together.timeline.events.filter(untouched));
           expect(after).toEqual(before);
         }),
-        params,
+        { ...params, examples: [TWO_EVENTS_IN_ONE_PASSAGE] },
       );
     },
     timeout,
