@@ -1,7 +1,9 @@
 /**
  * The viewer at scale: a generated timeline of 5,000 events. Zoomed into a week the
  * timeline holds exactly that week's events (not thousands of off-screen items); zoomed
- * out it shows count bands whose numbers add up to the events the filters leave.
+ * out it shows count bands whose numbers add up to the events the filters leave. The
+ * event list keeps only the rows in view in the DOM, yet the keyboard and the selection
+ * reach every one of the 5,000.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { addDays } from '../../src/model/calendarDate';
@@ -52,5 +54,57 @@ test.describe('viewer with 5,000 events', () => {
     await page.getByRole('group', { name: 'Actors' }).getByRole('checkbox', { name: 'Harbour Board', exact: true }).check();
     await expect(page.getByRole('status')).toHaveText('2500 of 5000 events match');
     await expect.poll(sum).toBe(2500);
+  });
+
+  test('the list renders only the rows in view, each placed in the whole list', async ({ page }) => {
+    await page.goto('./');
+    const rows = page.getByRole('list', { name: 'Events' }).getByRole('listitem');
+    await expect(rows.first()).toBeVisible();
+    const count = await rows.count();
+    expect(count).toBeGreaterThan(5);
+    expect(count).toBeLessThanOrEqual(100);
+    await expect(rows.first()).toHaveAttribute('aria-setsize', '5000');
+    await expect(rows.first()).toHaveAttribute('aria-posinset', '1');
+  });
+
+  test('End, Home and the arrows reach rows that were not rendered', async ({ page }) => {
+    await page.goto('./');
+    const list = page.getByRole('list', { name: 'Events' });
+    const chronological = [...events].sort(
+      (a, b) => (a.when.start ?? '').localeCompare(b.when.start ?? '') || a.title.localeCompare(b.title),
+    );
+    await list.getByRole('button').first().focus();
+    await page.keyboard.press('End');
+    const focusedRow = page.locator('.event-list li:has(button:focus)');
+    await expect(focusedRow).toHaveAttribute('aria-posinset', '5000');
+    await expect(page.locator('button.event-button:focus .event-title')).toHaveText(chronological.at(-1)?.title ?? '');
+    await page.keyboard.press('ArrowUp');
+    await expect(focusedRow).toHaveAttribute('aria-posinset', '4999');
+    await page.keyboard.press('Home');
+    await expect(focusedRow).toHaveAttribute('aria-posinset', '1');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('region', { name: 'Event details' }).getByRole('heading', { level: 2 })).toHaveText(
+      chronological[0]?.title ?? '',
+    );
+  });
+
+  test('an event selected by a link is scrolled into the list and marked current', async ({ page }) => {
+    const target = events[4321] as TimelineEvent;
+    await page.goto(`./?event=${target.id}`);
+    const current = page.getByRole('list', { name: 'Events' }).locator('button[aria-current="true"]');
+    await expect(current).toBeInViewport();
+    await expect(current.locator('.event-title')).toHaveText(target.title);
+  });
+
+  test('on a phone the long list scrolls in a box of its own and shows its rows', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const target = events[4321] as TimelineEvent;
+    await page.goto(`./?event=${target.id}`);
+    const list = page.getByRole('list', { name: 'Events' });
+    const current = list.locator('button[aria-current="true"]');
+    await current.scrollIntoViewIfNeeded();
+    await expect(current).toBeInViewport();
+    await expect(current.locator('.event-title')).toHaveText(target.title);
+    expect(await list.getByRole('listitem').count()).toBeLessThanOrEqual(100);
   });
 });
