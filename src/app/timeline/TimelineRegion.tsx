@@ -8,7 +8,10 @@ import { lazy, Suspense, useRef, type KeyboardEvent } from 'react';
 import type { TimelineHandle, TimelineViewProps } from './TimelineView';
 import type { LaneMode } from './toTimelineItems';
 
-const TimelineView = lazy(() => import('./TimelineView').then((module) => ({ default: module.TimelineView })));
+// The chunk starts loading as soon as the app starts, beside the timeline data, rather than
+// after the data has arrived and this region first renders; the first view never waits for it.
+const timelineView = import('./TimelineView');
+const TimelineView = lazy(() => timelineView.then((module) => ({ default: module.TimelineView })));
 
 export type TimelineRegionProps = Omit<TimelineViewProps, 'ref'> & {
   lanes: LaneMode;
