@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { isCalendarDate } from './calendarDate';
-import { edtfBounds, parseEdtf } from './edtf';
+import { edtfBounds, parseEdtf, type EdtfBounds } from './edtf';
 
 export const SCHEMA_VERSION = 1;
 
@@ -21,11 +21,25 @@ export const CalendarDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a calendar date YYYY-MM-DD')
   .refine(isCalendarDate, 'expected a calendar date that exists');
 
-export const EdtfSchema = z.string().refine((text) => parseEdtf(text).ok, {
-  error: (issue) => {
-    const result = parseEdtf(String(issue.input));
-    return result.ok ? 'expected EDTF' : result.error;
-  },
+/** Remembered derivations, so a timeline that names the same dates many times parses each once. */
+const derivations = new Map<string, EdtfBounds | string>();
+const DERIVATIONS_KEPT = 20_000;
+
+/** The start, end and precision an EDTF string stands for, or why it is not one of the supported subset. */
+function derive(edtf: string): EdtfBounds | string {
+  let derived = derivations.get(edtf);
+  if (derived === undefined) {
+    const parsed = parseEdtf(edtf);
+    derived = parsed.ok ? edtfBounds(parsed.value) : parsed.error;
+    if (derivations.size >= DERIVATIONS_KEPT) derivations.clear();
+    derivations.set(edtf, derived);
+  }
+  return derived;
+}
+
+export const EdtfSchema = z.string().superRefine((text, ctx) => {
+  const derived = derive(text);
+  if (typeof derived === 'string') ctx.addIssue({ code: 'custom', message: derived });
 });
 
 /** Only web links survive: `javascript:`, `data:` and other schemes are refused. */
@@ -44,9 +58,8 @@ export const WhenSchema = z
     precision: PrecisionSchema,
   })
   .superRefine((when, ctx) => {
-    const parsed = parseEdtf(when.edtf);
-    if (!parsed.ok) return;
-    const bounds = edtfBounds(parsed.value);
+    const bounds = derive(when.edtf);
+    if (typeof bounds === 'string') return;
     for (const key of ['start', 'end', 'precision'] as const) {
       if (bounds[key] !== when[key])
         ctx.addIssue({

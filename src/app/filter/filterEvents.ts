@@ -74,6 +74,14 @@ export function isFiltering(filter: EventFilter): boolean {
   return filter.actors.length > 0 || queryTerms(filter.query).length > 0;
 }
 
+/** Code-point order, for calendar dates and ids: the same as the calendar for `YYYY-MM-DD`, and cheap. */
+export function compareCodePoints(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Titles in a reader's order; one collator, which is far cheaper than `localeCompare` per pair. */
+const titleOrder = new Intl.Collator('en');
+
 function sortKey(event: TimelineEvent): string {
   // Open starts sort by their end, so "by 2030" sits with 2030 rather than first.
   return event.when.start ?? event.when.end ?? '';
@@ -83,10 +91,10 @@ function sortKey(event: TimelineEvent): string {
 export function sortChronologically(events: readonly TimelineEvent[]): TimelineEvent[] {
   return [...events].sort(
     (a, b) =>
-      sortKey(a).localeCompare(sortKey(b)) ||
-      (a.when.end ?? '9999').localeCompare(b.when.end ?? '9999') ||
-      a.title.localeCompare(b.title) ||
-      a.id.localeCompare(b.id),
+      compareCodePoints(sortKey(a), sortKey(b)) ||
+      compareCodePoints(a.when.end ?? '9999', b.when.end ?? '9999') ||
+      titleOrder.compare(a.title, b.title) ||
+      compareCodePoints(a.id, b.id),
   );
 }
 

@@ -10,6 +10,7 @@ import { DataSet } from 'vis-data/esnext';
 import { Timeline, type DataGroup, type DataItem, type TimelineOptions } from 'vis-timeline/esnext';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { itemIdsOf, type DateRange, type TimelineGroup, type TimelineItem } from './toTimelineItems';
+import { compareCodePoints } from '../filter/filterEvents';
 import { windowOf } from './timelineWindow';
 import { BAND_CLASS, itemsInWindow, sortItems, type SortedItems } from './itemsInWindow';
 
@@ -44,7 +45,7 @@ function stackRank(item: DataItem): number {
 }
 
 function stackOrder(a: DataItem, b: DataItem): number {
-  return stackRank(a) - stackRank(b) || String(a.start).localeCompare(String(b.start));
+  return stackRank(a) - stackRank(b) || compareCodePoints(String(a.start), String(b.start));
 }
 
 const OPTIONS: TimelineOptions = {
