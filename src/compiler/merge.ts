@@ -104,28 +104,44 @@ function sameHappening(a: Item, b: Item): boolean {
   return width(a.bounds) === 1 && a.bounds.start === b.bounds.start && sameActors(a.event.actors, b.event.actors);
 }
 
-/** Pairs worth comparing: the same name, or dates that overlap (a sweep by start date keeps this near-linear). */
-function candidatePairs(plain: readonly { item: Item; i: number }[]): [number, number][] {
-  const pairs: [number, number][] = [];
+type Entry = { item: Item; i: number };
+
+/**
+ * Calls `visit` for every pair worth comparing: the same name, or a shared actor and dates
+ * that overlap. Every other way two candidates can be one happening needs an actor in
+ * common, so each actor's candidates are swept by start date on their own. Pairs are
+ * visited as found, never collected: a corpus with many year-long dates would otherwise
+ * hold a list of pairs quadratic in its size.
+ */
+function forEachCandidatePair(plain: readonly Entry[], visit: (a: number, b: number) => void): void {
   const byName = new Map<string, number[]>();
-  for (const { item, i } of plain)
-    if (item.event.name !== undefined) {
-      const group = byName.get(item.event.name);
-      if (group) group.push(i);
-      else byName.set(item.event.name, [i]);
+  const byActor = new Map<string, Entry[]>();
+  for (const entry of plain) {
+    const { name, actors } = entry.item.event;
+    if (name !== undefined) {
+      const named = byName.get(name);
+      if (named) named.push(entry.i);
+      else byName.set(name, [entry.i]);
     }
-  for (const group of byName.values())
-    for (let x = 0; x < group.length; x++) for (let y = x + 1; y < group.length; y++) pairs.push([group[x] ?? 0, group[y] ?? 0]);
-  const sorted = [...plain].sort((a, b) =>
-    a.item.bounds.start < b.item.bounds.start ? -1 : a.item.bounds.start > b.item.bounds.start ? 1 : a.i - b.i,
-  );
-  let active: { item: Item; i: number }[] = [];
-  for (const current of sorted) {
-    active = active.filter(({ item }) => item.bounds.end >= current.item.bounds.start);
-    for (const { i } of active) pairs.push([i, current.i]);
-    active.push(current);
+    for (const actor of new Set(actors)) {
+      const group = byActor.get(actor);
+      if (group) group.push(entry);
+      else byActor.set(actor, [entry]);
+    }
   }
-  return pairs;
+  for (const group of byName.values())
+    for (let x = 0; x < group.length; x++) for (let y = x + 1; y < group.length; y++) visit(group[x] ?? 0, group[y] ?? 0);
+  for (const group of byActor.values()) {
+    group.sort((a, b) =>
+      a.item.bounds.start < b.item.bounds.start ? -1 : a.item.bounds.start > b.item.bounds.start ? 1 : a.i - b.i,
+    );
+    let active: Entry[] = [];
+    for (const current of group) {
+      active = active.filter(({ item }) => item.bounds.end >= current.item.bounds.start);
+      for (const { i } of active) visit(i, current.i);
+      active.push(current);
+    }
+  }
 }
 
 function cluster(items: readonly Item[]): Item[][] {
@@ -145,11 +161,12 @@ function cluster(items: readonly Item[]): Item[][] {
     if (x !== undefined && y !== undefined) parent[y] = x;
   };
   const plain = items.map((item, i) => ({ item, i })).filter(({ item }) => !item.event.caption);
-  for (const [a, b] of candidatePairs(plain)) {
+  forEachCandidatePair(plain, (a, b) => {
     const x = items[a];
     const y = items[b];
-    if (x && y && sameHappening(x, y)) union(a, b);
-  }
+    // Two already in one cluster need no comparing (pairs that share several actors come up more than once).
+    if (x && y && find(a) !== find(b) && sameHappening(x, y)) union(a, b);
+  });
   // A caption pictures an event reported in the body: fold it into the same-day event that
   // shares most of its actors ("shakes hands with Ahn at Panmunjom" → the JSA visit with Ahn).
   items.forEach((item, i) => {
