@@ -40,6 +40,32 @@ async function checkReplaceable(outDir: string, out: string): Promise<void> {
     });
 }
 
+/** Files written at once: enough to keep the disk busy, few enough to stay far from the open-file limit. */
+const WRITES_IN_FLIGHT = 16;
+
+/**
+ * Runs `task` on every item, at most `limit` at a time. After a failure no new task starts,
+ * and it rejects with the first failure only once every running task has settled, so the
+ * caller's clean-up never races a write.
+ */
+async function eachConcurrently<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const lane = async (): Promise<void> => {
+    while (!failed && next < items.length) {
+      try {
+        await task(items[next++] as T);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, lane));
+  const failure = settled.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
+}
+
 /** Replaces the contents of `outDir` with `files`, or leaves it untouched on failure. */
 export async function writeOutput(outDir: string, files: readonly OutputFile[]): Promise<void> {
   const out = path.resolve(outDir);
@@ -50,11 +76,10 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[]):
   await mkdir(parent, { recursive: true });
   await rm(staging, { recursive: true, force: true });
   try {
-    for (const file of files) {
-      const target = safeTarget(staging, file.path);
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, file.content, 'utf8');
-    }
+    const targets = files.map((file) => ({ target: safeTarget(staging, file.path), content: file.content }));
+    // Each folder once, then the files several at a time: an archive has tens of thousands of article files.
+    for (const folder of new Set(targets.map(({ target }) => path.dirname(target)))) await mkdir(folder, { recursive: true });
+    await eachConcurrently(targets, WRITES_IN_FLIGHT, ({ target, content }) => writeFile(target, content, 'utf8'));
     if (existsSync(out)) await rename(out, retired);
     try {
       await rename(staging, out);

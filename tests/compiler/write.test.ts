@@ -1,0 +1,58 @@
+/**
+ * The write stage on real folders: the output is replaced whole, a failure part-way
+ * leaves the previous output exactly as it was (and no staging folder behind), and
+ * paths that leave the output folder or folders that are not an earlier output are refused.
+ */
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CompileError } from '../../src/compiler/errors';
+import type { OutputFile } from '../../src/compiler/pipeline';
+import { diffOutput, listFiles, writeOutput } from '../../src/compiler/write';
+
+let root: string;
+let out: string;
+
+beforeEach(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'dateline-write-'));
+  out = path.join(root, 'data');
+});
+afterEach(() => rm(root, { recursive: true, force: true }));
+
+const files = (count: number, tag: string): OutputFile[] => [
+  { path: 'timeline.json', content: `{"tag":"${tag}"}` },
+  ...Array.from({ length: count }, (_, i) => ({ path: `articles/a${i}.json`, content: `{"i":${i},"tag":"${tag}"}` })),
+];
+
+describe('writeOutput', () => {
+  it('writes many files into nested folders and replaces the previous output whole', async () => {
+    await writeOutput(out, files(500, 'first'));
+    await writeOutput(out, files(200, 'second'));
+    expect(await listFiles(out)).toHaveLength(201);
+    expect(await diffOutput(out, files(200, 'second'))).toEqual([]);
+    expect(await readFile(path.join(out, 'articles/a199.json'), 'utf8')).toBe('{"i":199,"tag":"second"}');
+  });
+
+  it('leaves the previous output byte-identical and no staging folder when a write fails part-way', async () => {
+    await writeOutput(out, files(50, 'kept'));
+    // "articles/a3.json" is written as a file, then needed as a folder: the second write fails.
+    const broken = [...files(300, 'lost'), { path: 'articles/a3.json/inner.json', content: '{}' }];
+    await expect(writeOutput(out, broken)).rejects.toBeInstanceOf(CompileError);
+    expect(await diffOutput(out, files(50, 'kept'))).toEqual([]);
+    expect((await readdir(root)).sort()).toEqual(['data']);
+  });
+
+  it('refuses a path that leaves the output folder', async () => {
+    await expect(writeOutput(out, [{ path: '../escaped.json', content: '{}' }])).rejects.toThrow(/inside/);
+    expect((await readdir(root)).sort()).toEqual([]);
+  });
+
+  it('refuses to replace a folder that is not an earlier output', async () => {
+    await writeOutput(out, files(1, 'x'));
+    await rm(path.join(out, 'timeline.json'));
+    await writeFile(path.join(out, 'notes.txt'), 'mine');
+    await expect(writeOutput(out, files(1, 'y'))).rejects.toThrow(/refusing to replace/);
+    expect(await readFile(path.join(out, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+});
