@@ -95,18 +95,26 @@ export async function compileParallel(
   const report = progressReporter(options.progress ?? true, sorted.length);
   let done = stats.cached;
   const tasks = missing.map((index, k) => ({ index, article: fresh.articles[k] as Article }));
+  // Each result goes to the cache as soon as it is made, so a run that is stopped part-way
+  // (Ctrl-C, a crash, a full disk later on) keeps the work it has done for the next run.
+  const cacheWrites: Promise<void>[] = [];
+  let cacheFailure: { error: unknown } | undefined;
   stats.workers = await compileTasks(tasks, context, options, (index, result, onWorker) => {
     compiled[index] = result;
     stats.compiled += 1;
     if (onWorker) stats.onWorkers += 1;
+    // Caught at once (a rejection left unhandled until the end would stop the process).
+    if (cache)
+      cacheWrites.push(
+        writeCached(cache, keys[index] as string, result).catch((error: unknown) => {
+          cacheFailure ??= { error };
+        }),
+      );
     report?.(++done, sorted.length);
   });
   report?.(-1, sorted.length);
-
-  if (cache)
-    await mapLimited(missing, FILE_CONCURRENCY, (index) =>
-      writeCached(cache, keys[index] as string, compiled[index] as CompiledArticle),
-    );
+  await Promise.all(cacheWrites);
+  if (cacheFailure) throw cacheFailure.error;
   return { result: assemble(compiled as CompiledArticle[], options), stats };
 }
 
