@@ -106,6 +106,22 @@ function sameHappening(a: Item, b: Item): boolean {
 
 type Entry = { item: Item; i: number };
 
+function byStartThenIndex(a: Entry, b: Entry): number {
+  return a.item.bounds.start < b.item.bounds.start ? -1 : a.item.bounds.start > b.item.bounds.start ? 1 : a.i - b.i;
+}
+
+/** The first position in `sorted` (by start date) whose start is not before `day`. */
+function lowerBound(sorted: readonly Entry[], day: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as Entry).item.bounds.start < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Calls `visit` for every pair worth comparing: the same name, or a shared actor and dates
  * that overlap. Every other way two candidates can be one happening needs an actor in
@@ -132,9 +148,7 @@ function forEachCandidatePair(plain: readonly Entry[], visit: (a: number, b: num
   for (const group of byName.values())
     for (let x = 0; x < group.length; x++) for (let y = x + 1; y < group.length; y++) visit(group[x] ?? 0, group[y] ?? 0);
   for (const group of byActor.values()) {
-    group.sort((a, b) =>
-      a.item.bounds.start < b.item.bounds.start ? -1 : a.item.bounds.start > b.item.bounds.start ? 1 : a.i - b.i,
-    );
+    group.sort(byStartThenIndex);
     let active: Entry[] = [];
     for (const current of group) {
       active = active.filter(({ item }) => item.bounds.end >= current.item.bounds.start);
@@ -169,14 +183,19 @@ function cluster(items: readonly Item[]): Item[][] {
   });
   // A caption pictures an event reported in the body: fold it into the same-day event that
   // shares most of its actors ("shakes hands with Ahn at Panmunjom" → the JSA visit with Ahn).
+  // Only one-day events qualify, so they are looked up by day rather than scanned for each caption.
+  const days = plain.filter(({ item }) => width(item.bounds) === 1).sort(byStartThenIndex);
   items.forEach((item, i) => {
     if (!item.event.caption) return;
     let best = -1;
     let bestScore = 0;
-    for (const { item: other, i: j } of plain) {
+    for (let k = lowerBound(days, item.bounds.start); k < days.length; k++) {
+      const { item: other, i: j } = days[k] as Entry;
+      if (other.bounds.start > item.bounds.end) break;
       const shared = overlap(item.event.actors, other.event.actors);
       const score = shared * 10 - (other.event.actors.length - shared);
-      if (compatible(item.bounds, other.bounds) && width(other.bounds) === 1 && shared > 0 && (best < 0 || score > bestScore)) {
+      // The best score wins; among equals, the earliest candidate, as a scan in input order would find.
+      if (shared > 0 && (best < 0 || score > bestScore || (score === bestScore && j < best))) {
         best = j;
         bestScore = score;
       }
@@ -195,10 +214,25 @@ function cluster(items: readonly Item[]): Item[][] {
 
 /** The member whose date the most others contain; then the narrowest; then body text over captions; then the latest. */
 function mostPrecise(members: readonly Item[]): Item {
+  // Members share few distinct dates, however many there are: count containment per date.
+  const perDate = new Map<string, { bounds: Bounds; count: number }>();
+  for (const { bounds } of members) {
+    const key = `${bounds.start}/${bounds.end}`;
+    const entry = perDate.get(key);
+    if (entry) entry.count += 1;
+    else perDate.set(key, { bounds, count: 1 });
+  }
+  const dates = [...perDate.values()];
+  const containedBy = new Map(
+    [...perDate].map(([key, { bounds }]) => [
+      key,
+      dates.reduce((sum, other) => sum + (contains(other.bounds, bounds) ? other.count : 0), 0),
+    ]),
+  );
   const scored = members.map((item, index) => ({
     item,
     index,
-    score: members.filter((other) => contains(other.bounds, item.bounds)).length,
+    score: containedBy.get(`${item.bounds.start}/${item.bounds.end}`) ?? 0,
     width: width(item.bounds),
   }));
   const caption = (item: Item) => (item.event.caption ? 1 : 0);

@@ -6,7 +6,8 @@
 import { daysBetween } from '../../model/calendarDate';
 import { edtfBounds, parseEdtf } from '../../model/edtf';
 
-export type Bounds = { start: string; end: string };
+/** Inclusive first and last day, and the number of days from one to the other. */
+export type Bounds = { start: string; end: string; days: number };
 
 const OPEN_START = '0001-01-01';
 const OPEN_END = '9999-12-31';
@@ -15,8 +16,10 @@ const OPEN_END = '9999-12-31';
 export function boundsOf(edtf: string): Bounds {
   const parsed = parseEdtf(edtf);
   if (!parsed.ok) throw new RangeError(`merge: expected EDTF, got ${JSON.stringify(edtf)}: ${parsed.error}`);
-  const { start, end } = edtfBounds(parsed.value);
-  return { start: start ?? OPEN_START, end: end ?? OPEN_END };
+  const bounds = edtfBounds(parsed.value);
+  const start = bounds.start ?? OPEN_START;
+  const end = bounds.end ?? OPEN_END;
+  return { start, end, days: daysBetween(start, end) + 1 };
 }
 
 /** Whether `outer` covers every day of `inner`. */
@@ -31,5 +34,5 @@ export function compatible(a: Bounds, b: Bounds): boolean {
 
 /** Number of days covered. */
 export function width(bounds: Bounds): number {
-  return daysBetween(bounds.start, bounds.end) + 1;
+  return bounds.days;
 }
