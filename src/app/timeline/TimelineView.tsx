@@ -121,6 +121,16 @@ export function TimelineView({
       const item = latest.current.items.find((candidate) => candidate.id === first);
       latest.current.onSelect(item ? item.eventId : null);
     });
+    // vis-timeline reports a settled window only 200 ms after a wheel zoom or drag stops; the
+    // items for the new window are swapped in on the next frame of the move itself.
+    let frame = 0;
+    instance.on('rangechange', () => {
+      if (frame !== 0) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        sync.current(latest.current.sorted, false);
+      });
+    });
     instance.on('rangechanged', (properties: { start: Date; end: Date; byUser: boolean }) => {
       sync.current(latest.current.sorted, false);
       const next = windowOf(properties.start, properties.end);
@@ -133,6 +143,7 @@ export function TimelineView({
     timeline.current = instance;
     dataset.current = data;
     return () => {
+      cancelAnimationFrame(frame);
       instance.destroy();
       timeline.current = null;
       dataset.current = null;
