@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CompileError, escapeUnsafe } from './errors';
 import { DEFAULT_CACHE_DIR } from './cache';
+import { mapLimited } from './concurrency';
 import { DEFAULT_CATALOG, loadCompileOptions } from './options';
 import { compileParallel } from './parallel';
 import type { InputFile } from './pipeline';
@@ -152,22 +153,16 @@ export async function readInputFolder(dir: string): Promise<InputFile[]> {
     });
   }
   const articles = names.filter((name) => ARTICLE_EXTENSIONS.includes(path.extname(name).toLowerCase())).sort();
-  // Several files at a time (an archive has tens of thousands), results kept in name order.
-  const outcomes = new Array<InputFile | CompileError>(articles.length);
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < articles.length) {
-      const at = next++;
-      outcomes[at] = await readEntry(root, dir, articles[at] as string).catch((error: unknown) => {
-        if (error instanceof CompileError) return error;
-        throw error;
-      });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, articles.length) }, lane));
+  // Several files at a time, results in name order; every unreadable file is reported, not just the first.
+  const outcomes = await mapLimited(articles, READS_IN_FLIGHT, (name) =>
+    readEntry(root, dir, name).catch((error: unknown) => {
+      if (error instanceof CompileError) return error;
+      throw error;
+    }),
+  );
   const errors = outcomes.filter((outcome) => outcome instanceof CompileError);
   if (errors.length > 0) throw new AggregateError(errors);
-  return outcomes as InputFile[];
+  return outcomes.filter((outcome): outcome is InputFile => !(outcome instanceof CompileError));
 }
 
 /** Prints each error on stderr: a CompileError as `file:line: message`, anything else as one line. */

@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { cacheKey, compilerFingerprint, openCache, readCached, writeCached } from './cache';
+import { mapLimited } from './concurrency';
 import { CompileError } from './errors';
 import {
   assemble,
@@ -116,20 +117,6 @@ export async function compileParallel(
   await Promise.all(cacheWrites);
   if (cacheFailure) throw cacheFailure.error;
   return { result: assemble(compiled as CompiledArticle[], options), stats };
-}
-
-/** Like Promise.all over `items.map(fn)`, with at most `limit` calls in flight (10,000 open files would hit EMFILE). */
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return results;
 }
 
 function hasDuplicates(values: readonly string[]): boolean {

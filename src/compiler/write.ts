@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { mapLimited } from './concurrency';
 import { CompileError } from './errors';
 import type { OutputFile } from './pipeline';
 
@@ -43,29 +44,6 @@ async function checkReplaceable(outDir: string, out: string): Promise<void> {
 /** Files written at once: enough to keep the disk busy, few enough to stay far from the open-file limit. */
 const WRITES_IN_FLIGHT = 16;
 
-/**
- * Runs `task` on every item, at most `limit` at a time. After a failure no new task starts,
- * and it rejects with the first failure only once every running task has settled, so the
- * caller's clean-up never races a write.
- */
-async function eachConcurrently<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failed = false;
-  const lane = async (): Promise<void> => {
-    while (!failed && next < items.length) {
-      try {
-        await task(items[next++] as T);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  const settled = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, lane));
-  const failure = settled.find((result) => result.status === 'rejected');
-  if (failure) throw failure.reason;
-}
-
 /** Replaces the contents of `outDir` with `files`, or leaves it untouched on failure. */
 export async function writeOutput(outDir: string, files: readonly OutputFile[]): Promise<void> {
   const out = path.resolve(outDir);
@@ -79,7 +57,7 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[]):
     const targets = files.map((file) => ({ target: safeTarget(staging, file.path), content: file.content }));
     // Each folder once, then the files several at a time: an archive has tens of thousands of article files.
     for (const folder of new Set(targets.map(({ target }) => path.dirname(target)))) await mkdir(folder, { recursive: true });
-    await eachConcurrently(targets, WRITES_IN_FLIGHT, ({ target, content }) => writeFile(target, content, 'utf8'));
+    await mapLimited(targets, WRITES_IN_FLIGHT, ({ target, content }) => writeFile(target, content, 'utf8'));
     if (existsSync(out)) await rename(out, retired);
     try {
       await rename(staging, out);
