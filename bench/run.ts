@@ -18,14 +18,15 @@ import { buildPlain, buildViewer } from './site';
 const PARTS = ['compile', 'bundle', 'viewer', 'lighthouse'] as const;
 type Part = (typeof PARTS)[number];
 
-const USAGE = `usage: npm run bench -- [--only PARTS] [--quick] [--compile-sizes N,N] [--compile-modes M,M] [--viewer-sizes N,N] [--runs N] [--seed N] [--out FILE]
+const USAGE = `usage: npm run bench -- [--only PARTS] [--quick] [--compile-sizes N,N] [--compile-modes M,M] [--viewer-sizes N,N] [--runs N] [--warmups N] [--seed N] [--out FILE]
 
   --only PARTS          comma-separated subset of ${PARTS.join(', ')} (default: all)
   --quick               smaller sizes and fewer repeats (compile 100 and 1,000; viewer 1,000 and 10,000)
   --compile-sizes N,N   article counts for the compile part (default 100,1000,10000)
   --viewer-sizes N,N    event counts for the viewer part (default 1000,10000,50000,250000)
   --compile-modes M,M   of thread, workers, incremental (default all three)
-  --runs N              measured compile runs per figure, after one warm-up (default 3; quick 2)
+  --runs N              measured compile runs per figure, after the warm-ups (default 3; quick 2)
+  --warmups N           compile runs before the measured ones (default 1; 0 for a long 10,000-article run)
   --seed N              seed of the generated corpora and timelines (default 1)
   --out FILE            results file (default bench/results.json; rows of parts not run are kept)`;
 
@@ -54,6 +55,7 @@ async function main(argv: string[]): Promise<void> {
       'compile-sizes': { type: 'string' },
       'viewer-sizes': { type: 'string' },
       runs: { type: 'string' },
+      warmups: { type: 'string' },
       'compile-modes': { type: 'string', default: 'thread,workers,incremental' },
       seed: { type: 'string', default: '1' },
       out: { type: 'string', default: 'bench/results.json' },
@@ -81,7 +83,7 @@ async function main(argv: string[]): Promise<void> {
       compileBench({
         sizes: sizes(values['compile-sizes'], quick ? [100, 1000] : [100, 1000, 10_000]),
         modes: compileModes(values['compile-modes']),
-        warmups: 1,
+        warmups: values.warmups === undefined ? 1 : Math.max(0, Number(values.warmups)),
         runs: values.runs === undefined ? (quick ? 2 : 3) : Math.max(1, Number(values.runs)),
         seed,
       }),
