@@ -87,9 +87,9 @@ function VirtualEventList({ events, actors, selectedId, onSelect }: EventListPro
   const list = useRef<HTMLOListElement>(null);
   /** A row that should take focus as soon as it is rendered (after a key scrolled to it). */
   const pendingFocus = useRef<number | null>(null);
+  const selectedIndex = events.findIndex((event) => event.id === selectedId);
   // The virtualizer is a mutable object; nothing here is memoised on it except the rows,
   // which take only its stable measureElement, so the React Compiler's warning does not apply.
-  const selectedIndex = events.findIndex((event) => event.id === selectedId);
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: events.length,
