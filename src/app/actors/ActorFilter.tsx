@@ -3,7 +3,7 @@
  * described by its event count among the events shown; a find box when the list is
  * long; "any of" / "all of" modes; and one button to clear the choice.
  */
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import type { Actor } from '../../model/schema';
 import type { ActorMode } from '../filter/filterEvents';
 import { visibleActors } from './visibleActors';
@@ -20,8 +20,11 @@ export type ActorFilterProps = {
 /** Shows a find box above this many actors. */
 export const FIND_THRESHOLD = 8;
 
-/** Checkboxes that narrow the events to chosen actors. */
-export function ActorFilter({ actors, counts, chosen, mode, onChange, onModeChange }: ActorFilterProps) {
+/**
+ * Checkboxes that narrow the events to chosen actors. Memoised: a pan or zoom changes the
+ * URL's window, which must not re-render (and re-write the attributes of) every checkbox.
+ */
+export const ActorFilter = memo(function ActorFilter({ actors, counts, chosen, mode, onChange, onModeChange }: ActorFilterProps) {
   const [find, setFind] = useState('');
   const id = useId();
   const shown = visibleActors(actors, find, chosen);
@@ -85,4 +88,4 @@ export function ActorFilter({ actors, counts, chosen, mode, onChange, onModeChan
       </ul>
     </fieldset>
   );
-}
+});
