@@ -44,9 +44,10 @@ async function visit(browser: Browser, url: string, kind: Kind, n: number): Prom
     await page.addInitScript({ content: NAME_SHIM });
     await page.addInitScript(probeInit);
     await page.goto(url, { waitUntil: 'commit' });
-    const sample: Sample = { 'first events drawn': await firstItemTime(page, firstDrawCap(n)) };
-    if (sample['first events drawn'] === null) {
-      reasons.set(`${kind} first events drawn`, `no .vis-item within ${firstDrawCap(n) / 1000} s`);
+    const first = await firstItemTime(page, firstDrawCap(n));
+    const sample: Sample = { 'first events drawn': first.ms };
+    if (first.ms === null) {
+      reasons.set(`${kind} first events drawn`, first.reason);
       return sample;
     }
     await waitQuiet(page, 1000, 30_000);

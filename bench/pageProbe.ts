@@ -33,14 +33,27 @@ export function probeInit(): void {
   }
 }
 
-/** Waits for the first drawn event; its time in ms after navigation start, or null on timeout. */
-export async function firstItemTime(page: Page, timeoutMs: number): Promise<number | null> {
+export type FirstDraw = { ms: number } | { ms: null; reason: string };
+
+/**
+ * Waits for the first drawn event: its time in ms after navigation start; or, when the page
+ * shows an alert instead (the viewer refusing a file) or nothing within `timeoutMs`, why not.
+ */
+export async function firstItemTime(page: Page, timeoutMs: number): Promise<FirstDraw> {
   try {
-    await page.waitForFunction(() => window.__bench?.firstItem != null, undefined, { timeout: timeoutMs, polling: 50 });
+    await page.waitForFunction(
+      () => window.__bench?.firstItem != null || document.querySelector('[role="alert"]') !== null,
+      undefined,
+      { timeout: timeoutMs, polling: 50 },
+    );
   } catch {
-    return null;
+    return { ms: null, reason: `no .vis-item within ${timeoutMs / 1000} s` };
   }
-  return page.evaluate(() => window.__bench?.firstItem ?? null);
+  const { ms, alert } = await page.evaluate(() => ({
+    ms: window.__bench?.firstItem ?? null,
+    alert: document.querySelector('[role="alert"]')?.textContent ?? '',
+  }));
+  return ms === null ? { ms: null, reason: `the page showed an alert: ${alert.replace(/\s+/g, ' ').slice(0, 200)}` } : { ms };
 }
 
 /** Waits until the DOM has been quiet for `quietMs` (at most `capMs`). */
