@@ -10,7 +10,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
-import { firstItemTime, NAME_SHIM, probeInit, redrawTime, waitQuiet } from './pageProbe';
+import { firstItemTime, longestTaskSince, NAME_SHIM, pageNow, probeInit, redrawTime, waitQuiet } from './pageProbe';
 import { median, Recorder, repeat } from './results';
 import { copySite, serve } from './site';
 import { writeTimeline } from './timelines';
@@ -57,6 +57,7 @@ async function visit(browser: Browser, url: string, kind: Kind, n: number): Prom
     const at = await center(page);
     if (at) {
       await page.mouse.move(at.x, at.y);
+      const since = await pageNow(page);
       sample['zoom in redraw'] = await redrawTime(page, 'wheel', () => page.mouse.wheel(0, -400));
       sample['zoom out redraw'] = await redrawTime(page, 'wheel', () => page.mouse.wheel(0, 400));
       sample['pan redraw'] = await redrawTime(page, 'pointermove', async () => {
@@ -65,6 +66,7 @@ async function visit(browser: Browser, url: string, kind: Kind, n: number): Prom
         for (let step = 1; step <= 5; step++) await page.mouse.move(at.x - step * 40, at.y);
         await page.mouse.up();
       });
+      sample['longest task in zoom and pan'] = await longestTaskSince(page, since);
     } else reasons.set(`${kind} zoom in redraw`, 'no .vis-center panel to point at');
     if (kind === 'viewer') Object.assign(sample, await viewerControls(page));
     return sample;
@@ -96,6 +98,8 @@ async function viewerControls(page: Page): Promise<Sample> {
 }
 
 const UNITS: Record<string, string> = { 'JS heap after first draw': 'MiB' };
+/** Figures reported as their worst run rather than the median ("no task over 100 ms"). */
+const WORST_OF_RUNS = new Set(['longest task in zoom and pan']);
 
 function summarise(rec: Recorder, kind: Kind, n: number, samples: readonly Sample[]): Map<string, number> {
   const medians = new Map<string, number>();
@@ -106,10 +110,11 @@ function summarise(rec: Recorder, kind: Kind, n: number, samples: readonly Sampl
     if (values.length === 0)
       rec.missing(label, UNITS[name] ?? 'ms', n, reasons.get(label) ?? 'no redraw observed after the input');
     else {
-      medians.set(name, median(values));
+      const value = WORST_OF_RUNS.has(name) ? Math.max(...values) : median(values);
+      medians.set(name, value);
       rec.add(
         label,
-        median(values),
+        value,
         UNITS[name] ?? 'ms',
         n,
         values.length < samples.length ? `${values.length}/${samples.length} runs` : undefined,

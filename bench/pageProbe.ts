@@ -4,12 +4,19 @@
  * DOM, when the DOM last changed, and when each kind of input event arrived. A redraw
  * time is then "last DOM change after the input" minus "input event time", once the DOM
  * has been quiet for a while — so it covers the handlers, any debounce and the redraw.
+ * It also keeps the main thread's long tasks (50 ms or more), to find the longest one
+ * during an interaction.
  */
 import type { Page } from '@playwright/test';
 
 declare global {
   interface Window {
-    __bench?: { firstItem: number | null; lastMutation: number; inputs: Record<string, number> };
+    __bench?: {
+      firstItem: number | null;
+      lastMutation: number;
+      inputs: Record<string, number>;
+      longTasks: { start: number; duration: number }[];
+    };
   }
 }
 
@@ -21,8 +28,16 @@ export const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((fn) => fn);
 
 /** Installed with page.addInitScript before any page script runs. */
 export function probeInit(): void {
-  const bench = { firstItem: null as number | null, lastMutation: 0, inputs: {} as Record<string, number> };
+  const bench = {
+    firstItem: null as number | null,
+    lastMutation: 0,
+    inputs: {} as Record<string, number>,
+    longTasks: [] as { start: number; duration: number }[],
+  };
   window.__bench = bench;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
   new MutationObserver(() => {
     const now = performance.now();
     bench.lastMutation = now;
@@ -92,4 +107,17 @@ export async function redrawTime(page: Page, input: string, act: () => Promise<v
     input,
   );
   return at === undefined || last < at ? null : last - at;
+}
+
+/** The page's clock now (ms since navigation start). */
+export function pageNow(page: Page): Promise<number> {
+  return page.evaluate(() => performance.now());
+}
+
+/** The longest main-thread task (≥ 50 ms, as the browser reports them) that started at or after `since`; 0 if none. */
+export function longestTaskSince(page: Page, since: number): Promise<number> {
+  return page.evaluate(
+    (from) => Math.max(0, ...(window.__bench?.longTasks ?? []).filter((task) => task.start >= from).map((task) => task.duration)),
+    since,
+  );
 }
