@@ -20,6 +20,7 @@ import { attachActors, mergeEvents, type ActorEvent } from './merge';
 import { readArticle, type Article } from './read';
 import { referenceOf } from './reference';
 import { segmentText, type Segmentation } from './segment';
+import { shardTimeline } from './shard';
 import { resolveTimes, type TimeExpression } from './time/resolveTimes';
 import { validateOutput } from './validate';
 
@@ -27,7 +28,12 @@ export type InputFile = { file: string; bytes: Uint8Array };
 
 export type OutputFile = { path: string; content: string };
 
-export type CompileOptions = { generator: { name: string; version: string }; catalog?: readonly CatalogActor[] };
+export type CompileOptions = {
+  generator: { name: string; version: string };
+  catalog?: readonly CatalogActor[];
+  /** Events per shard file, and the count above which the timeline is sharded (default SHARD_EVENTS). */
+  shardEvents?: number;
+};
 
 /** What the per-article stages need besides the article itself (JSON-serialisable). */
 export type ArticleContext = { catalog: readonly CatalogActor[] };
@@ -219,7 +225,7 @@ export function compile(inputs: readonly InputFile[], options: CompileOptions): 
   );
 }
 
-/** The cross-article part: merge, validate and serialise. */
+/** The cross-article part: merge, validate and serialise (in shards when the timeline is large). */
 export function assemble(compiledArticles: readonly CompiledArticle[], options: CompileOptions): CompileResult {
   const compiled = [...compiledArticles].sort((a, b) => (a.text.id < b.text.id ? -1 : a.text.id > b.text.id ? 1 : 0));
   const merged = mergeEvents(
@@ -239,8 +245,10 @@ export function assemble(compiledArticles: readonly CompiledArticle[], options: 
     if (error instanceof CompileError) return { ok: false, errors: [error] };
     throw error;
   }
+  const { index, shards } = shardTimeline(timeline, options.shardEvents);
   const files: OutputFile[] = [
-    { path: 'timeline.json', content: stableJson(timeline) },
+    { path: 'timeline.json', content: stableJson(index) },
+    ...shards.map(({ path, shard }) => ({ path, content: stableJson(shard) })),
     {
       path: 'timeline.schema.json',
       content: stableJson(z.toJSONSchema(TimelineSchema, { io: 'input', unrepresentable: 'any' })),

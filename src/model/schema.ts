@@ -126,6 +126,47 @@ export const ArticleSummarySchema = z.object({
   text: z.string().regex(/^data\/articles\/[a-z0-9._-]+\.json$/, 'expected data/articles/<id>.json'),
 });
 
+/**
+ * One file of a large timeline's events, as `timeline.json` lists it: the events are in
+ * chronological order across the files, and `start`/`end` bound the dates of its events
+ * (null where an open end reaches out of the calendar).
+ */
+export const ShardRefSchema = z.object({
+  file: z.string().regex(/^data\/events\/\d{4}\.json$/, 'expected data/events/<nnnn>.json'),
+  count: z.number().int().positive(),
+  start: CalendarDateSchema.nullable(),
+  end: CalendarDateSchema.nullable(),
+});
+
+/** A problem with an event's references: where it is (under `events`) and what is wrong. */
+export type ReferenceProblem = { path: (string | number)[]; message: string };
+
+/** Actor and article ids that events name but the timeline does not define. */
+export function referenceProblems(
+  events: readonly { actors: readonly string[]; sources: readonly { article: string }[] }[],
+  known: { actors: ReadonlySet<string>; articles: ReadonlySet<string> },
+): ReferenceProblem[] {
+  const problems: ReferenceProblem[] = [];
+  events.forEach((event, i) => {
+    event.actors.forEach((actor, j) => {
+      if (!known.actors.has(actor))
+        problems.push({ path: [i, 'actors', j], message: `expected a known actor id, got ${JSON.stringify(actor)}` });
+    });
+    event.sources.forEach((source, j) => {
+      if (!known.articles.has(source.article))
+        problems.push({
+          path: [i, 'sources', j, 'article'],
+          message: `expected a known article id, got ${JSON.stringify(source.article)}`,
+        });
+    });
+  });
+  return problems;
+}
+
+/**
+ * `timeline.json`. A large timeline keeps its events in shard files: then `events` is
+ * empty and `shards` lists the files, whose events together are the timeline's events.
+ */
 export const TimelineSchema = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION),
@@ -133,29 +174,28 @@ export const TimelineSchema = z
     articles: z.array(ArticleSummarySchema),
     actors: z.array(ActorSchema),
     events: z.array(TimelineEventSchema),
+    shards: z.array(ShardRefSchema).min(1).optional(),
   })
   .superRefine((timeline, ctx) => {
-    const articleIds = new Set(timeline.articles.map((article) => article.id));
-    const actorIds = new Set(timeline.actors.map((actor) => actor.id));
-    timeline.events.forEach((event, i) => {
-      event.actors.forEach((actor, j) => {
-        if (!actorIds.has(actor))
-          ctx.addIssue({
-            code: 'custom',
-            path: ['events', i, 'actors', j],
-            message: `expected a known actor id, got ${JSON.stringify(actor)}`,
-          });
+    if (timeline.shards && timeline.events.length > 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['events'],
+        message: `expected no events beside shards (they are in the shard files), got ${timeline.events.length}`,
       });
-      event.sources.forEach((source, j) => {
-        if (!articleIds.has(source.article))
-          ctx.addIssue({
-            code: 'custom',
-            path: ['events', i, 'sources', j, 'article'],
-            message: `expected a known article id, got ${JSON.stringify(source.article)}`,
-          });
-      });
-    });
+    const known = {
+      actors: new Set(timeline.actors.map((actor) => actor.id)),
+      articles: new Set(timeline.articles.map((article) => article.id)),
+    };
+    for (const problem of referenceProblems(timeline.events, known))
+      ctx.addIssue({ code: 'custom', path: ['events', ...problem.path], message: problem.message });
   });
+
+/** `events/<nnnn>.json`: one shard of a large timeline's events. */
+export const EventShardSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  events: z.array(TimelineEventSchema),
+});
 
 export const ArticleTextSchema = z
   .object({
@@ -184,6 +224,8 @@ export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
 export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
 export type Timeline = z.infer<typeof TimelineSchema>;
 export type ArticleText = z.infer<typeof ArticleTextSchema>;
+export type ShardRef = z.infer<typeof ShardRefSchema>;
+export type EventShard = z.infer<typeof EventShardSchema>;
 
 /** Formats the first issues of a failed parse as `<file>: <path>: <message>` lines. */
 export function describeIssues(file: string, error: z.ZodError, limit = 5): string {

@@ -1,0 +1,40 @@
+/**
+ * Splitting a large timeline for the web: above `perShard` events, `timeline.json` keeps
+ * articles and actors and lists shard files instead of holding the events, and the
+ * events go, in their chronological order, into `events/0001.json`, `events/0002.json`, …
+ * of at most `perShard` events each. No single file then grows with the archive, and
+ * each shard records the dates it covers. Small timelines stay one file.
+ */
+import { SCHEMA_VERSION, type EventShard, type ShardRef, type Timeline, type TimelineEvent } from '../model/schema';
+
+/** Events per shard file, and the size above which a timeline is sharded (~10 MB of JSON). */
+export const SHARD_EVENTS = 5_000;
+
+export type ShardedTimeline = { index: Timeline; shards: { path: string; shard: EventShard }[] };
+
+/** The dates a run of chronological events covers; null where an open end has no date. */
+function coverage(events: readonly TimelineEvent[]): { start: string | null; end: string | null } {
+  let start: string | null | undefined;
+  let end: string | null | undefined;
+  for (const { when } of events) {
+    if (start !== null) start = when.start === null ? null : start === undefined || when.start < start ? when.start : start;
+    if (end !== null) end = when.end === null ? null : end === undefined || when.end > end ? when.end : end;
+  }
+  return { start: start ?? null, end: end ?? null };
+}
+
+/** `timeline` as one file when it has at most `perShard` events, else as an index and shards. */
+export function shardTimeline(timeline: Timeline, perShard = SHARD_EVENTS): ShardedTimeline {
+  if (!Number.isInteger(perShard) || perShard < 1) throw new RangeError(`expected a positive shard size, got ${perShard}`);
+  if (timeline.events.length <= perShard) return { index: timeline, shards: [] };
+  const shards: ShardedTimeline['shards'] = [];
+  const refs: ShardRef[] = [];
+  for (let from = 0; from < timeline.events.length; from += perShard) {
+    const events = timeline.events.slice(from, from + perShard);
+    const name = String(shards.length + 1).padStart(4, '0');
+    if (name.length > 4) throw new RangeError(`expected at most 9,999 shards, got more at ${perShard} events a shard`);
+    shards.push({ path: `events/${name}.json`, shard: { schemaVersion: SCHEMA_VERSION, events } });
+    refs.push({ file: `data/events/${name}.json`, count: events.length, ...coverage(events) });
+  }
+  return { index: { ...timeline, events: [], shards: refs }, shards };
+}
