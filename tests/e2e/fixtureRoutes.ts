@@ -3,6 +3,7 @@
  * routes, so the viewer's flows can be exercised whatever the compiler has written.
  */
 import type { Page } from '@playwright/test';
+import { shardTimeline } from '../../src/compiler/shard';
 import type { Timeline } from '../../src/model/schema';
 import { seedLikeArticles, seedLikeTimeline } from '../fixtures/timeline/seedLike';
 
@@ -19,6 +20,27 @@ export async function serveFixture(page: Page, timeline: Timeline = seedLikeTime
     const article = seedLikeArticles.find((candidate) => candidate.id === id);
     return article
       ? route.fulfill({ contentType: 'application/json', body: JSON.stringify(article) })
+      : route.fulfill({ status: 404, body: 'not found' });
+  });
+}
+
+/**
+ * Serves `timeline` the way the compiler writes a large one: an index listing shard files
+ * of `perShard` events each. Shards named in `missing` answer 404.
+ */
+export async function serveShardedFixture(
+  page: Page,
+  timeline: Timeline,
+  perShard: number,
+  missing: readonly string[] = [],
+): Promise<void> {
+  const { index, shards } = shardTimeline(timeline, perShard);
+  await serveFixture(page, index);
+  await page.route('**/data/events/*.json', (route) => {
+    const name = `events/${new URL(route.request().url()).pathname.split('/').pop() ?? ''}`;
+    const shard = shards.find((candidate) => candidate.path === name);
+    return shard && !missing.includes(name)
+      ? route.fulfill({ contentType: 'application/json', body: JSON.stringify(shard.shard) })
       : route.fulfill({ status: 404, body: 'not found' });
   });
 }

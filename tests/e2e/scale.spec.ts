@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { addDays } from '../../src/model/calendarDate';
 import { whenOf, type TimelineEvent } from '../../src/model/schema';
 import { makeActor, makeArticle, makeEvent, makeTimeline } from '../fixtures/timeline/builders';
-import { serveFixture } from './fixtureRoutes';
+import { serveFixture, serveShardedFixture } from './fixtureRoutes';
 
 const FIRST_DAY = '2023-01-01';
 const actors = ['Harbour Board', 'River Council'].map((name) => makeActor(name));
@@ -106,5 +106,29 @@ test.describe('viewer with 5,000 events', () => {
     await expect(current).toBeInViewport();
     await expect(current.locator('.event-title')).toHaveText(target.title);
     expect(await list.getByRole('listitem').count()).toBeLessThanOrEqual(100);
+  });
+});
+
+test.describe('the same 5,000 events in shards of 2,000', () => {
+  test('load whole: every event is counted, listed and reachable by a link', async ({ page }) => {
+    await serveShardedFixture(page, timeline, 2000);
+    const last = [...events].sort((a, b) => (b.when.start ?? '').localeCompare(a.when.start ?? ''))[0] as TimelineEvent;
+    await page.goto(`./?event=${last.id}`);
+    await expect(page.getByRole('status')).toHaveText('5000 events');
+    await expect(page.getByRole('list', { name: 'Events' }).getByRole('listitem').first()).toHaveAttribute(
+      'aria-setsize',
+      '5000',
+    );
+    await expect(page.getByRole('region', { name: 'Event details' }).getByRole('heading', { level: 2 })).toHaveText(last.title);
+    await page.getByRole('group', { name: 'Actors' }).getByRole('checkbox', { name: 'River Council', exact: true }).check();
+    await expect(page.getByRole('status')).toHaveText('2500 of 5000 events match');
+  });
+
+  test('a missing shard gives a readable error naming it, and a retry', async ({ page }) => {
+    await serveShardedFixture(page, timeline, 2000, ['events/0002.json']);
+    await page.goto('./');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('data/events/0002.json: expected the file, got HTTP 404');
+    await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();
   });
 });

@@ -1,41 +1,67 @@
-import { useCallback, useEffect, useState } from 'react';
+/**
+ * Loading data files: fetch relative to the page, parse and validate, with loading,
+ * error (a readable message and a retry) and ready states. `useLoaded` runs any such
+ * load; `useDataFile` is the common case of one file and one schema.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
-import { parseDataFile } from './parseTimeline';
+import { parseDataFile, type Parsed } from './parseTimeline';
 
 export type DataState<T> =
   { status: 'loading' } | { status: 'error'; error: string; retry: () => void } | { status: 'ready'; value: T };
 
-type Settled<T> = { request: string; result: { ok: true; value: T } | { ok: false; error: string } };
+type Settled<T> = { request: string; result: Parsed<T> };
 
-/** Fetches a JSON data file relative to the page and validates it with `schema`. */
-export function useDataFile<T>(file: string, schema: z.ZodType<T>): DataState<T> {
+/** Fetches `file` relative to the page and validates it with `schema`; never rejects unless aborted. */
+export async function fetchDataFile<T>(file: string, schema: z.ZodType<T>, signal: AbortSignal): Promise<Parsed<T>> {
+  try {
+    const response = await fetch(file, { signal });
+    if (!response.ok)
+      return { ok: false, error: `${file}: expected the file, got HTTP ${response.status} ${response.statusText}`.trim() };
+    return parseDataFile(file, await response.text(), schema);
+  } catch (error) {
+    if (signal.aborted) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: message.startsWith(file) ? message : `${file}: could not load (${message})` };
+  }
+}
+
+/**
+ * Runs `load` for `key` (again after a retry, or when the key changes) and tracks its
+ * outcome. A result for an earlier key or attempt counts as loading.
+ */
+export function useLoaded<T>(key: string, load: (signal: AbortSignal) => Promise<Parsed<T>>): DataState<T> {
   const [attempt, setAttempt] = useState(0);
   const [settled, setSettled] = useState<Settled<T> | undefined>(undefined);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  const request = `${file}#${attempt}`;
+  const latestLoad = useRef(load);
+  const request = `${key}#${attempt}`;
+
+  useEffect(() => {
+    latestLoad.current = load;
+  });
 
   useEffect(() => {
     const controller = new AbortController();
-    fetch(file, { signal: controller.signal })
-      .then(async (response) => {
-        if (!response.ok)
-          throw new Error(`${file}: expected the file, got HTTP ${response.status} ${response.statusText}`.trim());
-        setSettled({ request, result: parseDataFile(file, await response.text(), schema) });
-      })
-      .catch((error: unknown) => {
+    latestLoad.current(controller.signal).then(
+      (result) => {
+        if (!controller.signal.aborted) setSettled({ request, result });
+      },
+      (error: unknown) => {
         if (controller.signal.aborted) return;
-        const message = error instanceof Error ? error.message : String(error);
-        setSettled({
-          request,
-          result: { ok: false, error: message.startsWith(file) ? message : `${file}: could not load (${message})` },
-        });
-      });
+        setSettled({ request, result: { ok: false, error: `${key}: could not load (${String(error)})` } });
+      },
+    );
     return () => controller.abort();
-  }, [file, schema, request]);
+  }, [key, request]);
 
-  // A result for an earlier request (another file, or before a retry) counts as loading.
   if (settled === undefined || settled.request !== request) return { status: 'loading' };
   return settled.result.ok
     ? { status: 'ready', value: settled.result.value }
     : { status: 'error', error: settled.result.error, retry };
+}
+
+/** Fetches a JSON data file relative to the page and validates it with `schema`. */
+export function useDataFile<T>(file: string, schema: z.ZodType<T>): DataState<T> {
+  return useLoaded(file, (signal) => fetchDataFile(file, schema, signal));
 }

@@ -1,15 +1,32 @@
 /**
- * Loads `timeline.json`, validates it against the contract and indexes it once per
- * successful load.
+ * Loads `timeline.json` — and, for a large timeline, the shard files it lists, all at
+ * once — validates every file against the contract, puts the shards together and
+ * indexes the result once per successful load.
  */
 import { useMemo } from 'react';
-import { TimelineSchema } from '../../model/schema';
+import { EventShardSchema, TimelineSchema, type Timeline } from '../../model/schema';
+import { assembleShards } from './assembleShards';
 import { indexTimeline, type TimelineIndex } from './indexTimeline';
-import { useDataFile, type DataState } from './useDataFile';
+import type { Parsed } from './parseTimeline';
+import { fetchDataFile, useLoaded, type DataState } from './useDataFile';
+
+/** The timeline in `file`, whole: its own events, or those of its shards in order. */
+export async function loadTimeline(file: string, signal: AbortSignal): Promise<Parsed<Timeline>> {
+  const index = await fetchDataFile(file, TimelineSchema, signal);
+  if (!index.ok || index.value.shards === undefined) return index;
+  const shards = await Promise.all(index.value.shards.map((ref) => fetchDataFile(ref.file, EventShardSchema, signal)));
+  const failed = shards.find((shard) => !shard.ok);
+  if (failed && !failed.ok) return failed;
+  return assembleShards(
+    file,
+    index.value,
+    shards.flatMap((shard) => (shard.ok ? [shard.value] : [])),
+  );
+}
 
 /** The indexed timeline, or its loading or error state. */
 export function useTimeline(file: string): DataState<TimelineIndex> {
-  const state = useDataFile(file, TimelineSchema);
+  const state = useLoaded(file, (signal) => loadTimeline(file, signal));
   const value = state.status === 'ready' ? state.value : null;
   const index = useMemo(() => (value ? indexTimeline(value) : null), [value]);
   if (state.status !== 'ready') return state;
