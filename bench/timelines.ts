@@ -6,6 +6,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { shardTimeline } from '../src/compiler/shard';
 import { addDays } from '../src/model/calendarDate';
 import { SCHEMA_VERSION, whenOf, type Actor, type ArticleText, type Timeline, type TimelineEvent } from '../src/model/schema';
 import { inventWord } from './cast';
@@ -90,10 +91,22 @@ export function generateTimeline(n: number, seed: number): { timeline: Timeline;
   return { timeline, texts };
 }
 
-/** Writes `timeline.json` and `articles/<id>.json` into `dataDir` (a site's `data/` folder). */
-export async function writeTimeline(dataDir: string, n: number, seed: number): Promise<void> {
+/**
+ * Writes `timeline.json` and `articles/<id>.json` into `dataDir` (a site's `data/` folder):
+ * `as-compiled` shards a large timeline into `events/` as the compiler does; `one-file`
+ * keeps every event in `timeline.json` (what the plain vis-timeline page reads).
+ */
+export async function writeTimeline(
+  dataDir: string,
+  n: number,
+  seed: number,
+  shape: 'as-compiled' | 'one-file' = 'as-compiled',
+): Promise<void> {
   const { timeline, texts } = generateTimeline(n, seed);
   await mkdir(path.join(dataDir, 'articles'), { recursive: true });
-  await writeFile(path.join(dataDir, 'timeline.json'), JSON.stringify(timeline));
+  const { index, shards } = shape === 'as-compiled' ? shardTimeline(timeline) : { index: timeline, shards: [] };
+  await writeFile(path.join(dataDir, 'timeline.json'), JSON.stringify(index));
+  if (shards.length > 0) await mkdir(path.join(dataDir, 'events'), { recursive: true });
+  for (const { path: file, shard } of shards) await writeFile(path.join(dataDir, file), JSON.stringify(shard));
   for (const text of texts) await writeFile(path.join(dataDir, 'articles', `${text.id}.json`), JSON.stringify(text));
 }
