@@ -13,11 +13,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { assembleShards } from '../../src/app/data/assembleShards';
 import { CompileError, escapeUnsafe } from '../../src/compiler/errors';
 import { compile } from '../../src/compiler/pipeline';
 import { idFromFileName } from '../../src/compiler/read';
 import { quoteProblem } from '../../src/model/quote';
-import { ArticleTextSchema, TimelineSchema, type ArticleText, type Timeline } from '../../src/model/schema';
+import { ArticleTextSchema, EventShardSchema, TimelineSchema, type ArticleText, type Timeline } from '../../src/model/schema';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixtures = path.join(root, 'tests/fixtures/hostile');
@@ -102,7 +103,15 @@ async function snapshot(dir: string): Promise<Record<string, Buffer>> {
 
 /** Reads an output folder and checks what every output must hold, whatever went in. */
 async function checkOutput(out: string): Promise<{ timeline: Timeline; texts: Map<string, ArticleText> }> {
-  const timeline = TimelineSchema.parse(JSON.parse(await readFile(path.join(out, 'timeline.json'), 'utf8')));
+  const index = TimelineSchema.parse(JSON.parse(await readFile(path.join(out, 'timeline.json'), 'utf8')));
+  // A large timeline comes as an index and shard files; the viewer's assembly checks them against each other.
+  const shardFiles = (index.shards ?? []).map((ref) => ref.file.replace(/^data\//, ''));
+  const shards = await Promise.all(
+    shardFiles.map(async (file) => EventShardSchema.parse(JSON.parse(await readFile(path.join(out, file), 'utf8')))),
+  );
+  const assembled = index.shards ? assembleShards('timeline.json', index, shards) : { ok: true as const, value: index };
+  if (!assembled.ok) throw new Error(assembled.error);
+  const timeline = assembled.value;
   const texts = new Map<string, ArticleText>();
   for (const article of timeline.articles) {
     const text = ArticleTextSchema.parse(JSON.parse(await readFile(path.join(out, 'articles', `${article.id}.json`), 'utf8')));
@@ -113,7 +122,12 @@ async function checkOutput(out: string): Promise<{ timeline: Timeline; texts: Ma
     for (const source of event.sources) expect(quoteProblem(texts.get(source.article)?.text ?? '', source)).toBeUndefined();
   expect(new Set(timeline.events.map((event) => event.id)).size).toBe(timeline.events.length);
   expect(Object.keys(await snapshot(out)).sort()).toEqual(
-    ['timeline.json', 'timeline.schema.json', ...timeline.articles.map((a) => path.join('articles', `${a.id}.json`))].sort(),
+    [
+      'timeline.json',
+      'timeline.schema.json',
+      ...shardFiles,
+      ...timeline.articles.map((a) => path.join('articles', `${a.id}.json`)),
+    ].sort(),
   );
   return { timeline, texts };
 }
