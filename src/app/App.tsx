@@ -88,6 +88,7 @@ function Viewer({ index }: { index: TimelineIndex }) {
         <RegionBoundary name="timeline">
           <TimelineRegion
             items={viewer.drawn.items}
+            overview={index.pending?.overview ?? null}
             groups={viewer.drawn.groups}
             selectedEventId={view.event}
             window={viewer.window}
@@ -103,7 +104,8 @@ function Viewer({ index }: { index: TimelineIndex }) {
         <section className="region list-region" aria-labelledby="events-heading">
           <h2 id="events-heading">Events</h2>
           <RegionBoundary name="event list">
-            {index.events.length === 0 && <p className="empty">This timeline has no events yet.</p>}
+            {index.pending && <p className="empty">Loading {index.pending.events} events…</p>}
+            {!index.pending && index.events.length === 0 && <p className="empty">This timeline has no events yet.</p>}
             {index.events.length > 0 && viewer.shown.length === 0 && (
               <p className="empty">
                 No events match.{' '}

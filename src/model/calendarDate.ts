@@ -7,6 +7,9 @@
 
 export type CalendarDate = string;
 
+/** A span of calendar days; where it is used says whether `end` is the last day or the one after. */
+export type DateRange = { start: CalendarDate; end: CalendarDate };
+
 /** English month names, January first; index with `month - 1`. */
 export const MONTH_NAMES = [
   'January',

@@ -138,6 +138,22 @@ export const ShardRefSchema = z.object({
   end: CalendarDateSchema.nullable(),
 });
 
+const DateRangeSchema = z.object({ start: CalendarDateSchema, end: CalendarDateSchema });
+const BucketCountsSchema = z.array(z.tuple([CalendarDateSchema, z.number().int().positive()]));
+
+/**
+ * A sharded timeline's view from afar (see model/overview): the days its events cover
+ * (`end` included), the window the viewer opens on (`end` excluded), and how many events
+ * start in each week, month and year, by the first day of each, in date order.
+ */
+export const OverviewSchema = z.object({
+  extent: DateRangeSchema.nullable(),
+  window: DateRangeSchema.nullable(),
+  week: BucketCountsSchema,
+  month: BucketCountsSchema,
+  year: BucketCountsSchema,
+});
+
 /** A problem with an event's references: where it is (under `events`) and what is wrong. */
 export type ReferenceProblem = { path: (string | number)[]; message: string };
 
@@ -175,8 +191,15 @@ export const TimelineSchema = z
     actors: z.array(ActorSchema),
     events: z.array(TimelineEventSchema),
     shards: z.array(ShardRefSchema).min(1).optional(),
+    overview: OverviewSchema.optional(),
   })
   .superRefine((timeline, ctx) => {
+    if (timeline.overview && !timeline.shards)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['overview'],
+        message: 'expected an overview only beside shards (a one-file timeline has its events at hand)',
+      });
     if (timeline.shards && timeline.events.length > 0)
       ctx.addIssue({
         code: 'custom',

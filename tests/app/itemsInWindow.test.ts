@@ -7,7 +7,6 @@ import {
   bandCount,
   bandsOf,
   bucketFor,
-  bucketOf,
   itemsInWindow,
   overlapping,
   sortItems,
@@ -46,19 +45,6 @@ describe('overlapping', () => {
     ['2019-01-01', '2025-01-06', ['long', 'early']],
   ])('[%s, %s) holds %j', (start, end, ids) => {
     expect(overlapping(small, { start, end }).map((found) => found.id)).toEqual(ids);
-  });
-});
-
-describe('bucketOf', () => {
-  it.each([
-    ['2025-11-04', 'day', '2025-11-04', '2025-11-05'],
-    ['2025-11-04', 'week', '2025-11-03', '2025-11-10'],
-    ['2025-11-02', 'week', '2025-10-27', '2025-11-03'],
-    ['2024-02-29', 'month', '2024-02-01', '2024-03-01'],
-    ['2025-12-31', 'month', '2025-12-01', '2026-01-01'],
-    ['2025-07-14', 'year', '2025-01-01', '2026-01-01'],
-  ] as const)('%s by %s is [%s, %s)', (day, bucket, start, end) => {
-    expect(bucketOf(day, bucket)).toEqual({ start, end });
   });
 });
 

@@ -14,6 +14,7 @@ const known: KnownIds = {
     ['storm.2024', 1],
   ]),
   actors: new Set(['pete-hegseth', 'ahn-gyu-back', 'harbour_authority']),
+  eventsLoaded: true,
 };
 
 describe('urlState', () => {
@@ -59,6 +60,17 @@ describe('urlState', () => {
     ['?%E0%A4%A', {}],
   ])('drops what does not name known data in %s', (search, patch) => {
     expect(parseUrlState(search, known)).toEqual({ ...DEFAULT_STATE, ...patch });
+  });
+
+  it.each<[string, Partial<ViewState>]>([
+    ['?event=in-a-shard-not-loaded&source=3', { event: 'in-a-shard-not-loaded', source: 3 }],
+    ['?event=scm-57&source=7', { event: 'scm-57', source: 7 }],
+    ['?source=1&actors=ghost', {}],
+  ])('keeps the event and source of %s unchecked while the events are loading', (search, patch) => {
+    expect(parseUrlState(search, { ...known, eventSources: new Map(), eventsLoaded: false })).toEqual({
+      ...DEFAULT_STATE,
+      ...patch,
+    });
   });
 
   it('leaves defaults out of the URL and never writes a source without an event', () => {

@@ -8,6 +8,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assembleShards } from '../../src/app/data/assembleShards';
+import { bandsOf, overviewItems, sortItems } from '../../src/app/timeline/itemsInWindow';
+import { toTimelineItems } from '../../src/app/timeline/toTimelineItems';
+import { NO_EXTENT, OVERVIEW_BUCKETS, overviewOf } from '../../src/model/overview';
 import { compile, type InputFile } from '../../src/compiler/pipeline';
 import { SHARD_EVENTS, shardTimeline } from '../../src/compiler/shard';
 import { EventShardSchema, TimelineSchema, whenOf, type Timeline, type TimelineEvent } from '../../src/model/schema';
@@ -54,6 +57,39 @@ describe('shardTimeline', () => {
     ]);
   });
 
+  it('writes the overview of all the events into the index, and only there', () => {
+    const { index } = shardTimeline(timeline, 3);
+    expect(index.overview).toEqual(overviewOf(events));
+    expect(index.overview?.year.map(([start]) => start)).toEqual([
+      '2020-01-01',
+      '2021-01-01',
+      '2022-01-01',
+      '2023-01-01',
+      '2024-01-01',
+    ]);
+    const stray = TimelineSchema.safeParse({ ...timeline, overview: index.overview });
+    expect(stray.success ? '' : stray.error.issues[0]?.message).toMatch(/^expected an overview only beside shards/);
+  });
+
+  it('draws, from the overview alone, the same bands the viewer draws once the events are in', () => {
+    const { index, shards } = shardTimeline(timeline, 3);
+    const assembled = assembleShards(
+      'data/timeline.json',
+      index,
+      shards.map((s) => s.shard),
+    );
+    if (!assembled.ok || !index.overview) throw new Error('expected a sharded timeline with an overview');
+    const { items } = toTimelineItems(assembled.value.events, {
+      lanes: 'none',
+      actors: new Map([[actor.id, actor]]),
+      articles: new Map(),
+      extent: index.overview.extent ?? NO_EXTENT,
+    });
+    const early = overviewItems(index.overview);
+    for (const bucket of OVERVIEW_BUCKETS)
+      expect(early.bands.get(bucket)?.items).toEqual(bandsOf(sortItems(items), bucket).items);
+  });
+
   it.each([0, -1, 2.5, Number.NaN])('refuses a shard size of %s', (perShard) => {
     expect(() => shardTimeline(timeline, perShard)).toThrow(RangeError);
   });
@@ -95,7 +131,7 @@ describe('assembleShards', () => {
   const { index, shards } = shardTimeline(timeline, 3);
   const parts = shards.map((s) => s.shard);
 
-  it('gives back the events in order and drops the shard list', () => {
+  it('gives back the events in order and drops the shard list and the overview', () => {
     const result = assembleShards('data/timeline.json', index, parts);
     expect(result).toEqual({ ok: true, value: { ...timeline } });
   });

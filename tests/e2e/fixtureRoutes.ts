@@ -33,10 +33,12 @@ export async function serveShardedFixture(
   timeline: Timeline,
   perShard: number,
   missing: readonly string[] = [],
+  released: Promise<void> = Promise.resolve(),
 ): Promise<void> {
   const { index, shards } = shardTimeline(timeline, perShard);
   await serveFixture(page, index);
-  await page.route('**/data/events/*.json', (route) => {
+  await page.route('**/data/events/*.json', async (route) => {
+    await released;
     const name = `events/${new URL(route.request().url()).pathname.split('/').pop() ?? ''}`;
     const shard = shards.find((candidate) => candidate.path === name);
     return shard && !missing.includes(name)

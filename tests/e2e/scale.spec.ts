@@ -124,6 +124,26 @@ test.describe('the same 5,000 events in shards of 2,000', () => {
     await expect(page.getByRole('status')).toHaveText('2500 of 5000 events match');
   });
 
+  test('while the shards load: the overview drawn as bands, a loading count, and a linked event kept', async ({ page }) => {
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await serveShardedFixture(page, timeline, 2000, [], released);
+    const last = [...events].sort((a, b) => (b.when.start ?? '').localeCompare(a.when.start ?? ''))[0] as TimelineEvent;
+    await page.goto(`./?event=${last.id}`);
+    await expect(page.getByRole('status')).toHaveText('Loading 5000 events…');
+    await expect(page.getByRole('region', { name: 'Events' })).toContainText('Loading 5000 events…');
+    const bands = page.locator('.vis-item.dl-band');
+    await expect(bands.first()).toBeVisible();
+    const counted = await bands.evaluateAll((nodes) => nodes.reduce((sum, node) => sum + Number(node.textContent), 0));
+    expect(counted).toBeGreaterThan(0);
+    expect(counted).toBeLessThanOrEqual(5000);
+    expect(new URL(page.url()).searchParams.get('event')).toBe(last.id);
+    release();
+    await expect(page.getByRole('status')).toHaveText('5000 events');
+    await expect(page.getByRole('region', { name: 'Event details' }).getByRole('heading', { level: 2 })).toHaveText(last.title);
+    expect(new URL(page.url()).searchParams.get('event')).toBe(last.id);
+  });
+
   test('a missing shard gives a readable error naming it, and a retry', async ({ page }) => {
     await serveShardedFixture(page, timeline, 2000, ['events/0002.json']);
     await page.goto('./');

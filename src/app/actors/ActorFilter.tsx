@@ -1,6 +1,6 @@
 /**
  * The "Actors" group: one checkbox per actor, labelled with the actor's name and
- * described by its event count among the events shown; a find box when the list is
+ * described by its event count among the events shown (once they are loaded); a find box when the list is
  * long; "any of" / "all of" modes; and one button to clear the choice.
  */
 import { memo, useId, useState } from 'react';
@@ -10,7 +10,8 @@ import { visibleActors } from './visibleActors';
 
 export type ActorFilterProps = {
   actors: readonly Actor[];
-  counts: ReadonlyMap<string, number>;
+  /** Events shown per actor; null while a sharded timeline's events load. */
+  counts: ReadonlyMap<string, number> | null;
   chosen: readonly string[];
   mode: ActorMode;
   onChange: (chosen: string[]) => void;
@@ -65,22 +66,24 @@ export const ActorFilter = memo(function ActorFilter({ actors, counts, chosen, m
       )}
       <ul className="actor-list">
         {shown.map((actor) => {
-          const count = counts.get(actor.id) ?? 0;
+          const count = counts?.get(actor.id) ?? 0;
           const checked = chosen.includes(actor.id);
           return (
-            <li key={actor.id} className={count === 0 && !checked ? 'is-empty' : undefined}>
+            <li key={actor.id} className={counts && count === 0 && !checked ? 'is-empty' : undefined}>
               <label>
                 <input
                   type="checkbox"
                   checked={checked}
-                  aria-describedby={`${id}-${actor.id}`}
+                  aria-describedby={counts ? `${id}-${actor.id}` : undefined}
                   onChange={(event) => toggle(actor.id, event.target.checked)}
                 />
                 <span className="actor-name">{actor.name}</span>
               </label>
-              <span className="actor-count" id={`${id}-${actor.id}`}>
-                {count} {count === 1 ? 'event' : 'events'}
-              </span>
+              {counts && (
+                <span className="actor-count" id={`${id}-${actor.id}`}>
+                  {count} {count === 1 ? 'event' : 'events'}
+                </span>
+              )}
             </li>
           );
         })}

@@ -33,6 +33,7 @@ export function assembleShards(file: string, index: Timeline, shards: readonly E
     const more = problems.length > LISTED ? `\n… and ${problems.length - LISTED} more` : '';
     return { ok: false, error: problems.slice(0, LISTED).join('\n') + more };
   }
-  const { shards: _listed, ...rest } = index;
+  // The whole timeline is one file's worth again: its events replace the shard list and the overview.
+  const { shards: _listed, overview: _overview, ...rest } = index;
   return { ok: true, value: { ...rest, events: shards.flatMap((shard) => shard.events) } };
 }

@@ -2,12 +2,18 @@
  * Lookups the viewer needs over a validated timeline, built once per load: events,
  * actors and articles by id, events in chronological order, the ids a URL may name,
  * actors ordered by how often they appear, and the calendar extent of the data.
+ *
+ * A sharded timeline's index (shards listed, not yet loaded) is indexed as well: it has
+ * no events yet, and `pending` says how many are coming and holds the overview to draw.
  */
+import type { DateRange } from '../../model/calendarDate';
+import { initialWindow, timelineExtent, type Overview } from '../../model/overview';
 import type { Actor, ArticleSummary, Timeline, TimelineEvent } from '../../model/schema';
 import { countActors, sortChronologically } from '../filter/filterEvents';
-import { initialWindow, timelineExtent } from '../timeline/timelineWindow';
-import type { DateRange } from '../timeline/toTimelineItems';
 import type { KnownIds } from '../url/urlState';
+
+/** What is still on its way for a sharded timeline. */
+export type Pending = { events: number; overview: Overview };
 
 export type TimelineIndex = {
   timeline: Timeline;
@@ -20,10 +26,16 @@ export type TimelineIndex = {
   known: KnownIds;
   extent: DateRange | null;
   initialWindow: DateRange | null;
+  /** Set while the shards' events are loading; null once `events` is all of them. */
+  pending: Pending | null;
 };
 
 /** Builds the lookups for `timeline`. */
 export function indexTimeline(timeline: Timeline): TimelineIndex {
+  const pending: Pending | null =
+    timeline.shards && timeline.overview
+      ? { events: timeline.shards.reduce((sum, shard) => sum + shard.count, 0), overview: timeline.overview }
+      : null;
   const events = sortChronologically(timeline.events);
   const totals = countActors(events);
   const actorsByWeight = [...timeline.actors].sort(
@@ -39,8 +51,10 @@ export function indexTimeline(timeline: Timeline): TimelineIndex {
     known: {
       eventSources: new Map(events.map((event) => [event.id, event.sources.length])),
       actors: new Set(timeline.actors.map((actor) => actor.id)),
+      eventsLoaded: pending === null,
     },
-    extent: timelineExtent(events),
-    initialWindow: initialWindow(events),
+    extent: pending ? pending.overview.extent : timelineExtent(events),
+    initialWindow: pending ? pending.overview.window : initialWindow(events),
+    pending,
   };
 }

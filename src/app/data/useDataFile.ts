@@ -26,11 +26,15 @@ export async function fetchDataFile<T>(file: string, schema: z.ZodType<T>, signa
   }
 }
 
+/** A load: resolves to the final result, and may hand over a usable first part before that. */
+export type Load<T> = (signal: AbortSignal, early: (value: T) => void) => Promise<Parsed<T>>;
+
 /**
  * Runs `load` for `key` (again after a retry, or when the key changes) and tracks its
- * outcome. A result for an earlier key or attempt counts as loading.
+ * outcome: ready with what `load` hands over early, then with its result. A result for an
+ * earlier key or attempt counts as loading.
  */
-export function useLoaded<T>(key: string, load: (signal: AbortSignal) => Promise<Parsed<T>>): DataState<T> {
+export function useLoaded<T>(key: string, load: Load<T>): DataState<T> {
   const [attempt, setAttempt] = useState(0);
   const [settled, setSettled] = useState<Settled<T> | undefined>(undefined);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
@@ -43,7 +47,10 @@ export function useLoaded<T>(key: string, load: (signal: AbortSignal) => Promise
 
   useEffect(() => {
     const controller = new AbortController();
-    latestLoad.current(controller.signal).then(
+    const early = (value: T) => {
+      if (!controller.signal.aborted) setSettled({ request, result: { ok: true, value } });
+    };
+    latestLoad.current(controller.signal, early).then(
       (result) => {
         if (!controller.signal.aborted) setSettled({ request, result });
       },

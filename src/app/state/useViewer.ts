@@ -7,11 +7,11 @@
 import { useCallback, useMemo } from 'react';
 import type { TimelineIndex } from '../data/indexTimeline';
 import { countActors, describeResults, filterEvents, type ActorMode, type EventFilter } from '../filter/filterEvents';
-import { toTimelineItems, type DateRange, type LaneMode } from '../timeline/toTimelineItems';
+import type { DateRange } from '../../model/calendarDate';
+import { NO_EXTENT } from '../../model/overview';
+import { toTimelineItems, type LaneMode } from '../timeline/toTimelineItems';
 import { serializeUrlState } from '../url/urlState';
 import { useUrlState } from '../url/useUrlState';
-
-const EMPTY_EXTENT: DateRange = { start: '2000-01-01', end: '2000-01-01' };
 
 /** State, derived data and actions for a loaded timeline. */
 export function useViewer(index: TimelineIndex) {
@@ -21,14 +21,15 @@ export function useViewer(index: TimelineIndex) {
     [view.actors, view.mode, view.query],
   );
   const shown = useMemo(() => filterEvents(index.events, filter, index.actorsById), [index, filter]);
-  const counts = useMemo(() => countActors(shown), [shown]);
+  // No counts while the events load: zeros would say no actor has any.
+  const counts = useMemo(() => (index.pending ? null : countActors(shown)), [shown, index.pending]);
   const drawn = useMemo(
     () =>
       toTimelineItems(shown, {
         lanes: view.lanes,
         actors: index.actorsById,
         articles: index.articlesById,
-        extent: index.extent ?? EMPTY_EXTENT,
+        extent: index.extent ?? NO_EXTENT,
       }),
     [shown, view.lanes, index],
   );
@@ -87,7 +88,9 @@ export function useViewer(index: TimelineIndex) {
     openSource,
     openArticle,
     window: view.window ?? index.initialWindow,
-    announcement: describeResults(shown.length, index.events.length, filter),
+    announcement: index.pending
+      ? `Loading ${index.pending.events} events…`
+      : describeResults(shown.length, index.events.length, filter),
     actions: {
       selectEvent,
       openPassage,

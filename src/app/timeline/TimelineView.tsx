@@ -1,7 +1,7 @@
 /**
  * The one component that owns vis-timeline (loaded lazily, with its CSS, in its own
  * chunk). It is given every item but hands vis-timeline only those near the window (or
- * count bands when they are too many), updated by id on each settled window change; it
+ * count bands when they are too many, or an overview's bands while the events load), updated by id on each settled window change; it
  * mirrors the selected event and the window given as props and reports user selections
  * and window changes back as calendar dates.
  */
@@ -12,7 +12,8 @@ import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { itemIdsOf, type DateRange, type TimelineGroup, type TimelineItem } from './toTimelineItems';
 import { compareCodePoints } from '../filter/filterEvents';
 import { windowOf } from './timelineWindow';
-import { BAND_CLASS, itemsInWindow, sortItems, type SortedItems } from './itemsInWindow';
+import type { Overview } from '../../model/overview';
+import { BAND_CLASS, itemsInWindow, overviewItems, sortItems, type SortedItems } from './itemsInWindow';
 
 export type TimelineHandle = {
   fit: () => void;
@@ -22,6 +23,8 @@ export type TimelineHandle = {
 
 export type TimelineViewProps = {
   items: readonly TimelineItem[];
+  /** While a sharded timeline's events load: the overview whose count bands are drawn instead. */
+  overview: Overview | null;
   groups: readonly TimelineGroup[] | null;
   selectedEventId: string | null;
   window: DateRange | null;
@@ -71,6 +74,7 @@ function sameWindow(a: DateRange | null, b: DateRange | null): boolean {
 /** vis-timeline, driven by plain props. */
 export function TimelineView({
   items,
+  overview,
   groups,
   selectedEventId,
   window,
@@ -82,7 +86,7 @@ export function TimelineView({
   const container = useRef<HTMLDivElement>(null);
   const timeline = useRef<Timeline | null>(null);
   const dataset = useRef<DataSet<DataItem> | null>(null);
-  const sorted = useMemo(() => sortItems(items), [items]);
+  const sorted = useMemo(() => (overview ? overviewItems(overview) : sortItems(items)), [items, overview]);
   const latest = useRef({ items, sorted, selectedEventId, onSelect, onWindowChange });
   const reported = useRef<DateRange | null>(null);
 

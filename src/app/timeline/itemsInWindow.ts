@@ -2,9 +2,11 @@
  * What the timeline wrapper hands vis-timeline: only the items that touch the window (plus
  * a margin), found by binary search over items pre-sorted by start, or — when that is more
  * than a cap — count bands per day, week, month or year, computed once per item list and
- * bucket size. vis-timeline lays out every item it holds, so it must never hold thousands.
+ * bucket size, or read from a sharded timeline's overview while its events load.
+ * vis-timeline lays out every item it holds, so it must never hold thousands.
  */
-import { addDays, daysBetween, startOfIsoWeek, startOfMonthOffset, type CalendarDate } from '../../model/calendarDate';
+import { addDays, daysBetween, type CalendarDate } from '../../model/calendarDate';
+import { bucketOf, OVERVIEW_BUCKETS, type BucketSize, type Overview } from '../../model/overview';
 import type { DateRange, TimelineItem } from './toTimelineItems';
 
 /** Items sorted by start, with the latest end among each prefix (for ranges that start early). */
@@ -14,9 +16,9 @@ export type SortedItems = {
   maxEnd: readonly CalendarDate[];
   /** Count bands per bucket size, sorted the same way, filled on first use. */
   bands: Map<BucketSize, SortedItems>;
+  /** Set when there are no items yet, only the bands of a compiler-written overview. */
+  overviewOnly?: true;
 };
-
-export type BucketSize = 'day' | 'week' | 'month' | 'year';
 
 export type WindowContent =
   { kind: 'items'; items: TimelineItem[] } | { kind: 'bands'; items: TimelineItem[]; bucket: BucketSize };
@@ -83,23 +85,23 @@ export function bucketFor(window: DateRange, maxBands: number): BucketSize {
   return 'year';
 }
 
-/** The first day of the bucket holding `day`, and the first day of the next one. */
-export function bucketOf(day: CalendarDate, bucket: BucketSize): DateRange {
-  switch (bucket) {
-    case 'day':
-      return { start: day, end: addDays(day, 1) };
-    case 'week': {
-      const start = startOfIsoWeek(day);
-      return { start, end: addDays(start, 7) };
-    }
-    case 'month':
-      return { start: startOfMonthOffset(day), end: startOfMonthOffset(day, 1) };
-    case 'year':
-      return { start: `${day.slice(0, 4)}-01-01`, end: startOfMonthOffset(`${day.slice(0, 4)}-01-01`, 12) };
-  }
-}
-
 const BUCKET_NAMES: Record<BucketSize, string> = { day: 'day', week: 'week of', month: 'month of', year: 'year' };
+
+/** The band item for `count` events starting in the bucket `range` (of size `bucket`) of a lane. */
+function bandItem(range: DateRange, group: string | undefined, count: number, bucket: BucketSize): TimelineItem {
+  const noun = count === 1 ? 'event' : 'events';
+  return {
+    id: `band|${group ?? ''}|${bucket}|${range.start}`,
+    eventId: '',
+    ...(group === undefined ? {} : { group }),
+    type: 'range',
+    start: range.start,
+    end: range.end,
+    content: String(count),
+    title: `${count} ${noun}, ${BUCKET_NAMES[bucket]} ${range.start} — zoom in to see them`,
+    className: BAND_CLASS,
+  };
+}
 
 /** One count band per lane and bucket, by each item's start; cached on `sorted` per bucket size. */
 export function bandsOf(sorted: SortedItems, bucket: BucketSize): SortedItems {
@@ -115,23 +117,23 @@ export function bandsOf(sorted: SortedItems, bucket: BucketSize): SortedItems {
     if (band) band.count += 1;
     else byKey.set(key, { range: last, group: item.group, count: 1 });
   }
-  const bands = [...byKey.values()].map(({ range, group, count }): TimelineItem => {
-    const noun = count === 1 ? 'event' : 'events';
-    return {
-      id: `band|${group ?? ''}|${bucket}|${range.start}`,
-      eventId: '',
-      ...(group === undefined ? {} : { group }),
-      type: 'range',
-      start: range.start,
-      end: range.end,
-      content: String(count),
-      title: `${count} ${noun}, ${BUCKET_NAMES[bucket]} ${range.start} — zoom in to see them`,
-      className: BAND_CLASS,
-    };
-  });
-  const result = sortItems(bands);
+  const result = sortItems([...byKey.values()].map(({ range, group, count }) => bandItem(range, group, count, bucket)));
   sorted.bands.set(bucket, result);
   return result;
+}
+
+/**
+ * What to draw before the events are there: the overview's counts as the same bands
+ * `bandsOf` makes from all items in one lane, for the week, month and year sizes only.
+ */
+export function overviewItems(overview: Overview): SortedItems {
+  const bands = new Map<BucketSize, SortedItems>();
+  for (const bucket of OVERVIEW_BUCKETS)
+    bands.set(
+      bucket,
+      sortItems(overview[bucket].map(([start, count]) => bandItem(bucketOf(start, bucket), undefined, count, bucket))),
+    );
+  return { items: [], maxEnd: [], bands, overviewOnly: true };
 }
 
 /** The total an aggregate band stands for (0 for an event item). */
@@ -145,6 +147,13 @@ export function bandCount(item: TimelineItem): number {
  */
 export function itemsInWindow(sorted: SortedItems, window: DateRange, margin: number, cap: number): WindowContent {
   const range = widen(window, margin);
+  if (sorted.overviewOnly) {
+    // An overview has no day counts: a short window shows its weeks until the events arrive.
+    const fine = bucketFor(range, 200);
+    const bucket = fine === 'day' ? 'week' : fine;
+    const bands = sorted.bands.get(bucket);
+    return { kind: 'bands', items: bands ? overlapping(bands, range) : [], bucket };
+  }
   const items = overlapping(sorted, range);
   if (items.length <= cap) return { kind: 'items', items };
   const bucket = bucketFor(range, 200);

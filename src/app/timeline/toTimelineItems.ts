@@ -5,13 +5,13 @@
  * `is-vague` with their precision in the label. Dates stay `YYYY-MM-DD` strings, which
  * vis-timeline reads as local midnight, so the axis shows the same day in every zone.
  */
-import { addDays, type CalendarDate } from '../../model/calendarDate';
+import { addDays, type CalendarDate, type DateRange } from '../../model/calendarDate';
 import type { Actor, ArticleSummary, TimelineEvent } from '../../model/schema';
 import { formatWhen, isExactDay, vaguenessOf } from '../format/formatWhen';
 
 export type LaneMode = 'none' | 'actor' | 'article';
 
-export type DateRange = { start: CalendarDate; end: CalendarDate };
+export type { DateRange };
 
 /** One drawable item; `content` is HTML-escaped text, never markup from the data. */
 export type TimelineItem = {

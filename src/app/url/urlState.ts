@@ -33,6 +33,8 @@ export type KnownIds = {
   /** Number of sources of each known event. */
   eventSources: ReadonlyMap<string, number>;
   actors: ReadonlySet<string>;
+  /** False while a sharded timeline's events are loading: event ids and source numbers are kept unchecked until then. */
+  eventsLoaded: boolean;
 };
 
 const LANES: readonly LaneMode[] = ['none', 'actor', 'article'];
@@ -41,11 +43,13 @@ const LANES: readonly LaneMode[] = ['none', 'actor', 'article'];
 export function parseUrlState(search: string, known: KnownIds): ViewState {
   const params = new URLSearchParams(search);
   const eventParam = params.get('event');
-  const event = eventParam !== null && known.eventSources.has(eventParam) ? eventParam : null;
+  const event = eventParam !== null && (known.eventSources.has(eventParam) || !known.eventsLoaded) ? eventParam : null;
   const sourceParam = params.get('source');
   const sourceIndex = sourceParam !== null && /^\d{1,4}$/.test(sourceParam) ? Number(sourceParam) : null;
   const source =
-    event !== null && sourceIndex !== null && sourceIndex < (known.eventSources.get(event) ?? 0) ? sourceIndex : null;
+    event !== null && sourceIndex !== null && (!known.eventsLoaded || sourceIndex < (known.eventSources.get(event) ?? 0))
+      ? sourceIndex
+      : null;
   const actors = [...new Set((params.get('actors') ?? '').split(','))].filter((id) => known.actors.has(id));
   const mode: ActorMode = params.get('mode') === 'all' ? 'all' : 'any';
   const query = (params.get('q') ?? '').slice(0, 200);
