@@ -2,7 +2,8 @@
  * Viewer benchmark in headless Chromium: the production build served by `vite preview`
  * with generated timelines of 1,000 to 250,000 events, next to a bare vis-timeline page
  * given the same events, in the same run. Measures time to first events drawn, JS heap,
- * zoom and pan redraws, and (viewer only) an actor filter change and a search keystroke.
+ * zoom and pan redraws, and (viewer only) the time until every event is loaded (a sharded
+ * timeline draws its overview first), an actor filter change and a search keystroke.
  * Controls the viewer does not have yet are recorded as n/a with the reason.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -50,6 +51,7 @@ async function visit(browser: Browser, url: string, kind: Kind, n: number): Prom
       reasons.set(`${kind} first events drawn`, first.reason);
       return sample;
     }
+    if (kind === 'viewer') sample['all events loaded'] = await allLoadedTime(page, firstDrawCap(n));
     await waitQuiet(page, 1000, 30_000);
     sample['JS heap after first draw'] = await page.evaluate(
       () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN) / 2 ** 20,
@@ -72,6 +74,27 @@ async function visit(browser: Browser, url: string, kind: Kind, n: number): Prom
     return sample;
   } finally {
     await context.close();
+  }
+}
+
+/**
+ * Milliseconds from navigation until the result count stops saying "Loading" (the shards'
+ * events are in and indexed), or null after `timeoutMs`.
+ */
+async function allLoadedTime(page: Page, timeoutMs: number): Promise<number | null> {
+  try {
+    const handle = await page.waitForFunction(
+      () => {
+        const text = document.querySelector('.result-count')?.textContent ?? '';
+        return text !== '' && !text.startsWith('Loading') ? performance.now() : null;
+      },
+      undefined,
+      { timeout: timeoutMs, polling: 20 },
+    );
+    return (await handle.jsonValue()) as number;
+  } catch {
+    reasons.set('viewer all events loaded', `the result count still said "Loading" after ${timeoutMs / 1000} s`);
+    return null;
   }
 }
 

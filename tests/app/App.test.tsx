@@ -1,7 +1,9 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { shardTimeline } from '../../src/compiler/shard';
 import { makeArticle, makeTimeline } from '../fixtures/timeline/builders';
+import { seedLikeTimeline } from '../fixtures/timeline/seedLike';
 import { lastTimelineProps, renderAt, serveData } from './harness';
 
 vi.mock('../../src/app/timeline/TimelineView', async () => ({ TimelineView: (await import('./harness')).MockTimelineView }));
@@ -23,6 +25,28 @@ describe('App', () => {
     renderAt();
     expect(await screen.findByText('This timeline has no events yet.')).toBeInTheDocument();
     expect(within(screen.getByRole('list', { name: 'Events' })).queryAllByRole('listitem')).toHaveLength(0);
+  });
+
+  it('shows a sharded timeline from its overview while the shards load, then the events', async () => {
+    const { index, shards } = shardTimeline(seedLikeTimeline, 3);
+    let release = () => {};
+    serveData({ timeline: index, shards, released: new Promise<void>((resolve) => (release = resolve)) });
+    const [first] = seedLikeTimeline.events;
+    renderAt(`?event=${first?.id ?? ''}`);
+    const total = seedLikeTimeline.events.length;
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`Loading ${total} events…`));
+    expect(screen.getByRole('region', { name: 'Events' })).toHaveTextContent(`Loading ${total} events…`);
+    await waitFor(() => expect(lastTimelineProps().overview).toEqual(index.overview));
+    expect(lastTimelineProps().items).toEqual([]);
+    const actors = screen.getByRole('group', { name: 'Actors' });
+    expect(within(actors).queryByText(/\d+ events?$/)).toBeNull();
+    release();
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${total} events`));
+    expect(lastTimelineProps().overview).toBeNull();
+    expect(lastTimelineProps().items.length).toBeGreaterThan(0);
+    expect(within(actors).getAllByText(/\d+ events?$/).length).toBeGreaterThan(0);
+    expect(screen.getByRole('heading', { level: 2, name: first?.title })).toBeInTheDocument();
+    expect(window.location.search).toBe(`?event=${first?.id ?? ''}`);
   });
 
   it('names the file and the field that failed', async () => {

@@ -5,7 +5,7 @@
  */
 import { render } from '@testing-library/react';
 import { vi } from 'vitest';
-import type { ArticleText, Timeline } from '../../src/model/schema';
+import type { ArticleText, EventShard, Timeline } from '../../src/model/schema';
 import type { TimelineViewProps } from '../../src/app/timeline/TimelineView';
 import { App } from '../../src/app/App';
 import { seedLikeArticles, seedLikeTimeline } from '../fixtures/timeline/seedLike';
@@ -34,14 +34,32 @@ export function MockTimelineView(props: TimelineViewProps) {
   );
 }
 
-export type Served = { timeline?: Timeline | string; articles?: readonly ArticleText[]; failArticles?: boolean };
+export type Served = {
+  timeline?: Timeline | string;
+  articles?: readonly ArticleText[];
+  failArticles?: boolean;
+  /** Shard files (`events/nnnn.json` and content) of a sharded timeline, answered once `released` settles. */
+  shards?: readonly { path: string; shard: EventShard }[];
+  released?: Promise<void>;
+};
 
-/** Answers fetches of the timeline and article files from fixtures; returns the spy. */
-export function serveData({ timeline = seedLikeTimeline, articles = seedLikeArticles, failArticles = false }: Served = {}) {
+/** Answers fetches of the timeline, shard and article files from fixtures; returns the spy. */
+export function serveData({
+  timeline = seedLikeTimeline,
+  articles = seedLikeArticles,
+  failArticles = false,
+  shards = [],
+  released = Promise.resolve(),
+}: Served = {}) {
   return vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     if (url.endsWith('data/timeline.json'))
       return new Response(typeof timeline === 'string' ? timeline : JSON.stringify(timeline), { status: 200 });
+    const shard = shards.find((candidate) => url.endsWith(`data/${candidate.path}`));
+    if (shard) {
+      await released;
+      return new Response(JSON.stringify(shard.shard), { status: 200 });
+    }
     const id = /data\/articles\/(.+)\.json$/.exec(url)?.[1];
     const article = articles.find((candidate) => candidate.id === id);
     if (article && !failArticles) return new Response(JSON.stringify(article), { status: 200 });

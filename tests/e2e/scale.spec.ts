@@ -113,7 +113,10 @@ test.describe('the same 5,000 events in shards of 2,000', () => {
   test('load whole: every event is counted, listed and reachable by a link', async ({ page }) => {
     await serveShardedFixture(page, timeline, 2000);
     const last = [...events].sort((a, b) => (b.when.start ?? '').localeCompare(a.when.start ?? ''))[0] as TimelineEvent;
+    // The shards are fetched and validated in a web worker, not on the main thread.
+    const worker = page.waitForEvent('worker', (started) => started.url().includes('shardWorker'));
     await page.goto(`./?event=${last.id}`);
+    await worker;
     await expect(page.getByRole('status')).toHaveText('5000 events');
     await expect(page.getByRole('list', { name: 'Events' }).getByRole('listitem').first()).toHaveAttribute(
       'aria-setsize',

@@ -1,14 +1,15 @@
 /**
  * Loads `timeline.json` — and, for a large timeline, the shard files it lists, all at
- * once — validates every file against the contract, puts the shards together and
+ * once, in a web worker (loadShards) — validates every file against the contract, puts the shards together and
  * indexes the result once per load. A sharded timeline's index, with its overview, is
  * handed over as soon as it is valid, so the viewer draws the overview while the shards
  * are on their way.
  */
 import { useMemo } from 'react';
-import { EventShardSchema, TimelineSchema, type Timeline } from '../../model/schema';
+import { TimelineSchema, type Timeline } from '../../model/schema';
 import { assembleShards } from './assembleShards';
 import { indexTimeline, type TimelineIndex } from './indexTimeline';
+import { loadShards } from './loadShards';
 import type { Parsed } from './parseTimeline';
 import { fetchDataFile, useLoaded, type DataState } from './useDataFile';
 
@@ -24,7 +25,7 @@ export async function loadTimeline(
   const index = await fetchDataFile(file, TimelineSchema, signal);
   if (!index.ok || index.value.shards === undefined) return index;
   if (index.value.overview) early(index.value);
-  const shards = await Promise.all(index.value.shards.map((ref) => fetchDataFile(ref.file, EventShardSchema, signal)));
+  const shards = await loadShards(index.value.shards, signal);
   const failed = shards.find((shard) => !shard.ok);
   if (failed && !failed.ok) return failed;
   return assembleShards(
