@@ -37,9 +37,27 @@ async function center(page: Page): Promise<{ x: number; y: number } | undefined>
   return box ? { x: box.x + box.width / 2, y: box.y + Math.min(box.height / 2, 150) } : undefined;
 }
 
+/** A browser that can be thrown away when a page will not let go of its renderer. */
+class Browsers {
+  private current: Browser | null = null;
+
+  async get(): Promise<Browser> {
+    this.current ??= await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    return this.current;
+  }
+
+  /** Closes the browser, renderers and all: closing a context waits for a renderer stuck in a minutes-long task. */
+  async discard(): Promise<void> {
+    const browser = this.current;
+    this.current = null;
+    await browser?.close();
+  }
+}
+
 /** One visit: load, first draw, then each interaction on the settled page. */
-async function visit(browser: Browser, url: string, kind: Kind, n: number): Promise<Sample> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+async function visit(browsers: Browsers, url: string, kind: Kind, n: number): Promise<Sample> {
+  const context = await (await browsers.get()).newContext({ viewport: { width: 1280, height: 800 } });
+  let stuck = false;
   try {
     const page = await context.newPage();
     await page.addInitScript({ content: NAME_SHIM });
@@ -49,6 +67,7 @@ async function visit(browser: Browser, url: string, kind: Kind, n: number): Prom
     const sample: Sample = { 'first events drawn': first.ms };
     if (first.ms === null) {
       reasons.set(`${kind} first events drawn`, first.reason);
+      stuck = true;
       return sample;
     }
     if (kind === 'viewer') sample['all events loaded'] = await allLoadedTime(page, firstDrawCap(n));
@@ -73,7 +92,8 @@ async function visit(browser: Browser, url: string, kind: Kind, n: number): Prom
     if (kind === 'viewer') Object.assign(sample, await viewerControls(page));
     return sample;
   } finally {
-    await context.close();
+    if (stuck) await browsers.discard();
+    else await context.close();
   }
 }
 
@@ -151,7 +171,7 @@ function summarise(rec: Recorder, kind: Kind, n: number, samples: readonly Sampl
 export async function browserBench(options: BrowserBenchOptions): Promise<Recorder> {
   const rec = new Recorder('viewer');
   const work = await mkdtemp(path.join(os.tmpdir(), 'dateline-bench-viewer-'));
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browsers = new Browsers();
   try {
     for (const n of options.sizes) {
       const sites: Record<Kind, string> = { viewer: path.join(work, 'viewer'), plain: path.join(work, 'plain') };
@@ -168,7 +188,7 @@ export async function browserBench(options: BrowserBenchOptions): Promise<Record
         const server = await serve(sites[kind]);
         try {
           const { warmups, runs } = runsFor(n, options.quick);
-          medians[kind] = summarise(rec, kind, n, await repeat(warmups, runs, () => visit(browser, server.url, kind, n)));
+          medians[kind] = summarise(rec, kind, n, await repeat(warmups, runs, () => visit(browsers, server.url, kind, n)));
         } finally {
           await server.close();
         }
@@ -180,7 +200,7 @@ export async function browserBench(options: BrowserBenchOptions): Promise<Record
       }
     }
   } finally {
-    await browser.close();
+    await browsers.discard();
     await rm(work, { recursive: true, force: true });
   }
   return rec;

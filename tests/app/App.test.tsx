@@ -42,7 +42,7 @@ describe('App', () => {
     expect(within(actors).queryByText(/\d+ events?$/)).toBeNull();
     release();
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${total} events`));
-    expect(lastTimelineProps().overview).toBeNull();
+    await waitFor(() => expect(lastTimelineProps().overview).toBeNull());
     expect(lastTimelineProps().items.length).toBeGreaterThan(0);
     expect(within(actors).getAllByText(/\d+ events?$/).length).toBeGreaterThan(0);
     expect(screen.getByRole('heading', { level: 2, name: first?.title })).toBeInTheDocument();

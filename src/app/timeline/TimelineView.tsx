@@ -67,6 +67,14 @@ const OPTIONS: TimelineOptions = {
   // xss stays at its default (enabled): content is escaped text, filtered once more.
 };
 
+/** The phone strip has no room for the year row; the minor labels still name months or days. */
+function compactOptions(compact: boolean): TimelineOptions {
+  return {
+    showMajorLabels: !compact,
+    margin: { item: { horizontal: compact ? 2 : 6, vertical: compact ? 3 : 6 }, axis: 4 },
+  };
+}
+
 function sameWindow(a: DateRange | null, b: DateRange | null): boolean {
   return a !== null && b !== null && a.start === b.start && a.end === b.end;
 }
@@ -87,11 +95,13 @@ export function TimelineView({
   const timeline = useRef<Timeline | null>(null);
   const dataset = useRef<DataSet<DataItem> | null>(null);
   const sorted = useMemo(() => (overview ? overviewItems(overview) : sortItems(items)), [items, overview]);
-  const latest = useRef({ items, sorted, selectedEventId, onSelect, onWindowChange });
+  const latest = useRef({ items, sorted, groups, window, compact, selectedEventId, onSelect, onWindowChange });
   const reported = useRef<DateRange | null>(null);
+  /** What the instance was last given, so an effect does not hand it the same again (each hand-over is a redraw). */
+  const given = useRef<{ sorted: SortedItems; groups: readonly TimelineGroup[] | null; compact: boolean } | null>(null);
 
   useEffect(() => {
-    latest.current = { items, sorted, selectedEventId, onSelect, onWindowChange };
+    latest.current = { items, sorted, groups, window, compact, selectedEventId, onSelect, onWindowChange };
   });
 
   /** Puts into the DataSet exactly what `itemsInWindow` gives for the current window: removes and adds by id. */
@@ -111,8 +121,25 @@ export function TimelineView({
 
   useEffect(() => {
     if (!container.current) return;
-    const data = new DataSet<DataItem>();
-    const instance = new Timeline(container.current, data, OPTIONS);
+    // Everything known now goes into the constructor, which draws once; setting the window,
+    // groups, items and options one by one afterwards would lay the page out again for each.
+    const initial = latest.current;
+    const content = initial.window ? itemsInWindow(initial.sorted, initial.window, WINDOW_MARGIN, ITEM_CAP).items : [];
+    const data = new DataSet<DataItem>(content.map((item) => ({ ...item })));
+    const options: TimelineOptions = {
+      ...OPTIONS,
+      ...compactOptions(initial.compact),
+      ...(initial.window ? { start: initial.window.start, end: initial.window.end } : {}),
+    };
+    const instance = initial.groups
+      ? new Timeline(container.current, data, new DataSet<DataGroup>(initial.groups.map((group) => ({ ...group }))), options)
+      : new Timeline(container.current, data, options);
+    timeline.current = instance;
+    dataset.current = data;
+    given.current = { sorted: initial.sorted, groups: initial.groups, compact: initial.compact };
+    reported.current = initial.window;
+    if (initial.window === null) sync.current(initial.sorted, true);
+    instance.setSelection(itemIdsOf(content, initial.selectedEventId));
     instance.on('select', (properties: { items: (string | number)[] }) => {
       const first = properties.items[0];
       const band = first === undefined ? null : data.get(first);
@@ -144,13 +171,12 @@ export function TimelineView({
       reported.current = next;
       latest.current.onWindowChange(next);
     });
-    timeline.current = instance;
-    dataset.current = data;
     return () => {
       cancelAnimationFrame(frame);
       instance.destroy();
       timeline.current = null;
       dataset.current = null;
+      given.current = null;
       // A remount (React StrictMode) gets a fresh instance that must be given the window again.
       reported.current = null;
     };
@@ -160,7 +186,11 @@ export function TimelineView({
     const data = dataset.current;
     const instance = timeline.current;
     if (!data || !instance) return;
-    instance.setGroups(groups ? new DataSet<DataGroup>(groups.map((group) => ({ ...group }))) : undefined);
+    const before = given.current;
+    if (!before || (before.sorted === sorted && before.groups === groups)) return;
+    if (before.groups !== groups)
+      instance.setGroups(groups ? new DataSet<DataGroup>(groups.map((group) => ({ ...group }))) : undefined);
+    given.current = { ...before, sorted, groups };
     // New items (filter, lanes) may reuse ids with other groups: replace what is drawn.
     sync.current(sorted, true);
   }, [sorted, groups]);
@@ -189,11 +219,10 @@ export function TimelineView({
   }, [window]);
 
   useEffect(() => {
-    // The phone strip has no room for the year row; the minor labels still name months or days.
-    timeline.current?.setOptions({
-      showMajorLabels: !compact,
-      margin: { item: { horizontal: compact ? 2 : 6, vertical: compact ? 3 : 6 }, axis: 4 },
-    });
+    const before = given.current;
+    if (!timeline.current || !before || before.compact === compact) return;
+    given.current = { ...before, compact };
+    timeline.current.setOptions(compactOptions(compact));
   }, [compact]);
 
   useImperativeHandle(
