@@ -123,36 +123,53 @@ function lowerBound(sorted: readonly Entry[], day: string): number {
 }
 
 /**
- * Calls `visit` for every pair worth comparing: the same name, or a shared actor and dates
- * that overlap. Every other way two candidates can be one happening needs an actor in
- * common, so each actor's candidates are swept by start date on their own. Pairs are
- * visited as found, never collected: a corpus with many year-long dates would otherwise
- * hold a list of pairs quadratic in its size.
+ * Calls `visit` for every pair `sameHappening` could join: the same name; a shared actor
+ * and a shared title keyword; or, for events with two or more actors, a shared actor and
+ * the same start day. Candidates are grouped by each such (actor, keyword) or (actor, start)
+ * and each group is swept by start date, pairing only candidates whose dates overlap —
+ * grouping by actor alone paired every year-long date with the whole year of a busy
+ * actor. A pair may come up in several groups; the caller's union-find makes that
+ * harmless, and the clusters do not depend on the order of visits (each pair still comes
+ * in one orientation: earlier start, then lower index, first). Pairs are visited as
+ * found, never collected, so memory stays linear in the number of candidates.
  */
 function forEachCandidatePair(plain: readonly Entry[], visit: (a: number, b: number) => void): void {
   const byName = new Map<string, number[]>();
-  const byActor = new Map<string, Entry[]>();
+  const groups = new Map<string, Entry[]>();
+  const join = (key: string, entry: Entry): void => {
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
+  };
   for (const entry of plain) {
-    const { name, actors } = entry.item.event;
-    if (name !== undefined) {
-      const named = byName.get(name);
+    const { event, bounds, keywords } = entry.item;
+    if (event.name !== undefined) {
+      const named = byName.get(event.name);
       if (named) named.push(entry.i);
-      else byName.set(name, [entry.i]);
+      else byName.set(event.name, [entry.i]);
     }
-    for (const actor of new Set(actors)) {
-      const group = byActor.get(actor);
-      if (group) group.push(entry);
-      else byActor.set(actor, [entry]);
+    // The same-day rule asks only the first of a pair (by start, then index) to be one day long.
+    const sameDayRule = event.actors.length >= 2;
+    for (const actor of new Set(event.actors)) {
+      for (const keyword of keywords) join(`${actor}\0${keyword}`, entry);
+      if (sameDayRule) join(`${actor}\0\0${bounds.start}`, entry);
     }
   }
   for (const group of byName.values())
     for (let x = 0; x < group.length; x++) for (let y = x + 1; y < group.length; y++) visit(group[x] ?? 0, group[y] ?? 0);
-  for (const group of byActor.values()) {
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
     group.sort(byStartThenIndex);
-    let active: Entry[] = [];
+    // The candidates still open at the current start, compacted in place as they close.
+    const active: Entry[] = [];
     for (const current of group) {
-      active = active.filter(({ item }) => item.bounds.end >= current.item.bounds.start);
-      for (const { i } of active) visit(i, current.i);
+      let kept = 0;
+      for (const entry of active) {
+        if (entry.item.bounds.end < current.item.bounds.start) continue;
+        active[kept++] = entry;
+        visit(entry.i, current.i);
+      }
+      active.length = kept;
       active.push(current);
     }
   }
