@@ -6,7 +6,7 @@
  * timeline draws its overview first), an actor filter change and a search keystroke.
  * Controls the viewer does not have yet are recorded as n/a with the reason.
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserServer, type Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,20 +37,27 @@ async function center(page: Page): Promise<{ x: number; y: number } | undefined>
   return box ? { x: box.x + box.width / 2, y: box.y + Math.min(box.height / 2, 150) } : undefined;
 }
 
-/** A browser that can be thrown away when a page will not let go of its renderer. */
+/**
+ * A browser that can be thrown away when a page will not let go of its renderer: closing
+ * a context, or even the browser, waits minutes for a renderer stuck in one long task, so
+ * the browser runs as a server whose process is killed instead.
+ */
 class Browsers {
-  private current: Browser | null = null;
+  private current: { server: BrowserServer; browser: Browser } | null = null;
 
   async get(): Promise<Browser> {
-    this.current ??= await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    return this.current;
+    if (!this.current) {
+      const server = await chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      this.current = { server, browser: await chromium.connect(server.wsEndpoint()) };
+    }
+    return this.current.browser;
   }
 
-  /** Closes the browser, renderers and all: closing a context waits for a renderer stuck in a minutes-long task. */
+  /** Kills the browser process, renderers and all. */
   async discard(): Promise<void> {
-    const browser = this.current;
+    const current = this.current;
     this.current = null;
-    await browser?.close();
+    await current?.server.kill();
   }
 }
 

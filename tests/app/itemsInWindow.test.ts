@@ -46,6 +46,15 @@ describe('overlapping', () => {
   ])('[%s, %s) holds %j', (start, end, ids) => {
     expect(overlapping(small, { start, end }).map((found) => found.id)).toEqual(ids);
   });
+
+  it.each([
+    [0, []],
+    [1, ['long']],
+    [2, ['long', 'span']],
+    [5, ['long', 'span', 'late']],
+  ])('stops after a limit of %i, keeping the first in start order', (limit, ids) => {
+    expect(overlapping(small, { start: '2025-03-02', end: '2025-03-11' }, limit).map((found) => found.id)).toEqual(ids);
+  });
 });
 
 describe('bucketFor', () => {

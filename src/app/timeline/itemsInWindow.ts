@@ -62,14 +62,18 @@ export function widen(window: DateRange, margin: number): DateRange {
   return { start: addDays(window.start, -pad), end: addDays(window.end, pad) };
 }
 
-/** Items overlapping [start, end) of `range` (exclusive end), in start order. */
-export function overlapping(sorted: SortedItems, range: DateRange): TimelineItem[] {
+/**
+ * Items overlapping [start, end) of `range` (exclusive end), in start order — only the
+ * first `limit` of them when there are more, so a caller that only needs to know whether
+ * a cap is passed never walks the tens of thousands of items a wide window holds.
+ */
+export function overlapping(sorted: SortedItems, range: DateRange, limit = Infinity): TimelineItem[] {
   const { items, maxEnd } = sorted;
   // Nothing before `from` ends after range.start (maxEnd is non-decreasing); nothing from `to` on starts before range.end.
   const from = lowerBound(maxEnd.length, (i) => (maxEnd[i] as string) <= range.start);
   const to = lowerBound(items.length, (i) => (items[i] as TimelineItem).start < range.end);
   const found: TimelineItem[] = [];
-  for (let i = from; i < to; i++) {
+  for (let i = from; i < to && found.length < limit; i++) {
     const item = items[i] as TimelineItem;
     if (endOf(item) > range.start) found.push(item);
   }
@@ -154,7 +158,8 @@ export function itemsInWindow(sorted: SortedItems, window: DateRange, margin: nu
     const bands = sorted.bands.get(bucket);
     return { kind: 'bands', items: bands ? overlapping(bands, range) : [], bucket };
   }
-  const items = overlapping(sorted, range);
+  // One past the cap is enough to know the window needs bands.
+  const items = overlapping(sorted, range, cap + 1);
   if (items.length <= cap) return { kind: 'items', items };
   const bucket = bucketFor(range, 200);
   return { kind: 'bands', items: overlapping(bandsOf(sorted, bucket), range), bucket };
