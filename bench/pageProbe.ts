@@ -55,14 +55,25 @@ export type FirstDraw = { ms: number } | { ms: null; reason: string };
  * shows an alert instead (the viewer refusing a file) or nothing within `timeoutMs`, why not.
  */
 export async function firstItemTime(page: Page, timeoutMs: number): Promise<FirstDraw> {
+  // The wait polls inside the page, so a renderer stuck in one long task never ends it:
+  // a timer on this side gives up for it.
+  let timer: NodeJS.Timeout | undefined;
+  const givenUp = new Promise<'given up'>((resolve) => (timer = setTimeout(() => resolve('given up'), timeoutMs + 5_000)));
   try {
-    await page.waitForFunction(
-      () => window.__bench?.firstItem != null || document.querySelector('[role="alert"]') !== null,
-      undefined,
-      { timeout: timeoutMs, polling: 50 },
-    );
+    const waited = await Promise.race([
+      page.waitForFunction(
+        () => window.__bench?.firstItem != null || document.querySelector('[role="alert"]') !== null,
+        undefined,
+        { timeout: timeoutMs, polling: 50 },
+      ),
+      givenUp,
+    ]);
+    if (waited === 'given up')
+      return { ms: null, reason: `no .vis-item within ${timeoutMs / 1000} s (the page stopped answering)` };
   } catch {
     return { ms: null, reason: `no .vis-item within ${timeoutMs / 1000} s` };
+  } finally {
+    clearTimeout(timer);
   }
   const { ms, alert } = await page.evaluate(() => ({
     ms: window.__bench?.firstItem ?? null,
