@@ -8,7 +8,7 @@
 import { EventShardSchema, type EventShard, type ShardRef } from '../../model/schema';
 import type { Parsed } from './parseTimeline';
 import type { ShardReply, ShardRequest } from './shardWorker';
-import { fetchDataFile } from './useDataFile';
+import { fetchDataFile } from './fetchDataFile';
 
 /** Every shard in `refs`, each validated or a readable error; rejects only when `signal` aborts. */
 export async function loadShards(refs: readonly ShardRef[], signal: AbortSignal): Promise<Parsed<EventShard>[]> {

@@ -5,26 +5,13 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
-import { parseDataFile, type Parsed } from './parseTimeline';
+import { fetchDataFile } from './fetchDataFile';
+import type { Parsed } from './parseTimeline';
 
 export type DataState<T> =
   { status: 'loading' } | { status: 'error'; error: string; retry: () => void } | { status: 'ready'; value: T };
 
 type Settled<T> = { request: string; result: Parsed<T> };
-
-/** Fetches `file` relative to the page and validates it with `schema`; never rejects unless aborted. */
-export async function fetchDataFile<T>(file: string, schema: z.ZodType<T>, signal: AbortSignal): Promise<Parsed<T>> {
-  try {
-    const response = await fetch(file, { signal });
-    if (!response.ok)
-      return { ok: false, error: `${file}: expected the file, got HTTP ${response.status} ${response.statusText}`.trim() };
-    return parseDataFile(file, await response.text(), schema);
-  } catch (error) {
-    if (signal.aborted) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: message.startsWith(file) ? message : `${file}: could not load (${message})` };
-  }
-}
 
 /** A load: resolves to the final result, and may hand over a usable first part before that. */
 export type Load<T> = (signal: AbortSignal, early: (value: T) => void) => Promise<Parsed<T>>;

@@ -11,7 +11,8 @@ import { assembleShards } from './assembleShards';
 import { indexTimeline, type TimelineIndex } from './indexTimeline';
 import { loadShards } from './loadShards';
 import type { Parsed } from './parseTimeline';
-import { fetchDataFile, useLoaded, type DataState } from './useDataFile';
+import { fetchDataFile } from './fetchDataFile';
+import { useLoaded, type DataState } from './useDataFile';
 
 /**
  * The timeline in `file`, whole: its own events, or those of its shards in order. A
