@@ -9,7 +9,8 @@
 import type { DateRange } from '../../model/calendarDate';
 import { initialWindow, timelineExtent, type Overview } from '../../model/overview';
 import type { Actor, ArticleSummary, Timeline, TimelineEvent } from '../../model/schema';
-import { countActors, sortChronologically } from '../filter/filterEvents';
+import { sortChronologically } from '../filter/filterEvents';
+import { indexForFiltering, type FilterIndex } from '../filter/filterIndex';
 import type { KnownIds } from '../url/urlState';
 
 /** What is still on its way for a sharded timeline. */
@@ -23,6 +24,8 @@ export type TimelineIndex = {
   articlesById: ReadonlyMap<string, ArticleSummary>;
   /** Actors by number of events (most first), then by name. */
   actorsByWeight: Actor[];
+  /** Each actor's events, for filtering without walking every event. */
+  filtering: FilterIndex;
   known: KnownIds;
   extent: DateRange | null;
   initialWindow: DateRange | null;
@@ -37,17 +40,19 @@ export function indexTimeline(timeline: Timeline): TimelineIndex {
       ? { events: timeline.shards.reduce((sum, shard) => sum + shard.count, 0), overview: timeline.overview }
       : null;
   const events = sortChronologically(timeline.events);
-  const totals = countActors(events);
+  const actorsById = new Map(timeline.actors.map((actor) => [actor.id, actor]));
+  const filtering = indexForFiltering(events, actorsById);
   const actorsByWeight = [...timeline.actors].sort(
-    (a, b) => (totals.get(b.id) ?? 0) - (totals.get(a.id) ?? 0) || a.name.localeCompare(b.name),
+    (a, b) => (filtering.totals.get(b.id) ?? 0) - (filtering.totals.get(a.id) ?? 0) || a.name.localeCompare(b.name),
   );
   return {
     timeline,
     events,
     eventsById: new Map(events.map((event) => [event.id, event])),
-    actorsById: new Map(timeline.actors.map((actor) => [actor.id, actor])),
+    actorsById,
     articlesById: new Map(timeline.articles.map((article) => [article.id, article])),
     actorsByWeight,
+    filtering,
     known: {
       eventSources: new Map(events.map((event) => [event.id, event.sources.length])),
       actors: new Set(timeline.actors.map((actor) => actor.id)),

@@ -4,14 +4,31 @@
  * the open passage, the live-region sentence) and the actions regions call. App.tsx
  * only hands these to the regions.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import type { TimelineIndex } from '../data/indexTimeline';
-import { countActors, describeResults, filterEvents, type ActorMode, type EventFilter } from '../filter/filterEvents';
+import { countActors, describeResults, type ActorMode, type EventFilter } from '../filter/filterEvents';
+import { filterIndexed, prepareSearch } from '../filter/filterIndex';
 import type { DateRange } from '../../model/calendarDate';
 import { NO_EXTENT } from '../../model/overview';
+import type { TimelineEvent } from '../../model/schema';
 import { toTimelineItems, type LaneMode } from '../timeline/toTimelineItems';
 import { serializeUrlState } from '../url/urlState';
 import { useUrlState } from '../url/useUrlState';
+
+type Drawn = ReturnType<typeof toTimelineItems>;
+
+/** The items of every event per lane mode, kept per load: clearing a filter hands the timeline the same arrays again. */
+const unfiltered = new WeakMap<TimelineIndex, Map<LaneMode, Drawn>>();
+
+function drawnItems(index: TimelineIndex, shown: readonly TimelineEvent[], lanes: LaneMode): Drawn {
+  const all = shown === index.events;
+  const cached = all ? unfiltered.get(index)?.get(lanes) : undefined;
+  if (cached) return cached;
+  const options = { lanes, actors: index.actorsById, articles: index.articlesById, extent: index.extent ?? NO_EXTENT };
+  const drawn = toTimelineItems(shown, options);
+  if (all) unfiltered.set(index, (unfiltered.get(index) ?? new Map<LaneMode, Drawn>()).set(lanes, drawn));
+  return drawn;
+}
 
 /** State, derived data and actions for a loaded timeline. */
 export function useViewer(index: TimelineIndex) {
@@ -20,19 +37,15 @@ export function useViewer(index: TimelineIndex) {
     () => ({ actors: view.actors, mode: view.mode, query: view.query }),
     [view.actors, view.mode, view.query],
   );
-  const shown = useMemo(() => filterEvents(index.events, filter, index.actorsById), [index, filter]);
+  const shown = useMemo(() => filterIndexed(index.filtering, filter), [index, filter]);
   // No counts while the events load: zeros would say no actor has any.
-  const counts = useMemo(() => (index.pending ? null : countActors(shown)), [shown, index.pending]);
-  const drawn = useMemo(
-    () =>
-      toTimelineItems(shown, {
-        lanes: view.lanes,
-        actors: index.actorsById,
-        articles: index.articlesById,
-        extent: index.extent ?? NO_EXTENT,
-      }),
-    [shown, view.lanes, index],
+  const counts = useMemo(
+    () => (index.pending ? null : shown === index.events ? index.filtering.totals : countActors(shown)),
+    [shown, index],
   );
+  // Search text for every event, built while the page is idle, before the first keystroke needs it.
+  useEffect(() => (index.pending ? undefined : prepareSearch(index.filtering)), [index]);
+  const drawn = useMemo(() => drawnItems(index, shown, view.lanes), [shown, view.lanes, index]);
   const eventTitles = useMemo(() => new Map(index.events.map((event) => [event.id, event.title])), [index]);
 
   const selected = view.event === null ? null : (index.eventsById.get(view.event) ?? null);

@@ -79,6 +79,15 @@ function sameWindow(a: DateRange | null, b: DateRange | null): boolean {
   return a !== null && b !== null && a.start === b.start && a.end === b.end;
 }
 
+/** Sorted items (and their count bands) per items array: a filter cleared again finds them ready. */
+const sortedLists = new WeakMap<readonly TimelineItem[], SortedItems>();
+
+function sortedOnce(items: readonly TimelineItem[]): SortedItems {
+  let sorted = sortedLists.get(items);
+  if (!sorted) sortedLists.set(items, (sorted = sortItems(items)));
+  return sorted;
+}
+
 /** vis-timeline, driven by plain props. */
 export function TimelineView({
   items,
@@ -94,7 +103,7 @@ export function TimelineView({
   const container = useRef<HTMLDivElement>(null);
   const timeline = useRef<Timeline | null>(null);
   const dataset = useRef<DataSet<DataItem> | null>(null);
-  const sorted = useMemo(() => (overview ? overviewItems(overview) : sortItems(items)), [items, overview]);
+  const sorted = useMemo(() => (overview ? overviewItems(overview) : sortedOnce(items)), [items, overview]);
   const latest = useRef({ items, sorted, groups, window, compact, selectedEventId, onSelect, onWindowChange });
   const reported = useRef<DateRange | null>(null);
   /** What the instance was last given, so an effect does not hand it the same again (each hand-over is a redraw). */
@@ -104,18 +113,32 @@ export function TimelineView({
     latest.current = { items, sorted, groups, window, compact, selectedEventId, onSelect, onWindowChange };
   });
 
-  /** Puts into the DataSet exactly what `itemsInWindow` gives for the current window: removes and adds by id. */
-  const sync = useRef((source: SortedItems, replaceAll: boolean) => {
+  /** The items the DataSet holds, by id: the very objects `itemsInWindow` gave (the DataSet has copies). */
+  const held = useRef(new Map<string, TimelineItem>());
+
+  /**
+   * Puts into the DataSet exactly what `itemsInWindow` gives for the current window. An id
+   * given the very same item object again is left alone (items are built once per event,
+   * so a filter change keeps what stays drawn); a changed one (a new count, another lane)
+   * is replaced, and the rest are removed or added.
+   */
+  const sync = useRef((source: SortedItems) => {
     const data = dataset.current;
     const instance = timeline.current;
     if (!data || !instance) return;
     const { start, end } = instance.getWindow();
     const content = itemsInWindow(source, windowOf(start, end), WINDOW_MARGIN, ITEM_CAP);
     const next = new Map(content.items.map((item) => [item.id, item]));
-    const stale = data.getIds().filter((id) => replaceAll || !next.has(String(id)));
-    if (stale.length > 0) data.remove(stale);
-    const fresh = [...next.values()].filter((item) => !data.get(item.id)).map((item) => ({ ...item }));
-    if (fresh.length > 0) data.add(fresh);
+    const stale = [...held.current].filter(([id, item]) => next.get(id) !== item).map(([id]) => id);
+    if (stale.length > 0) {
+      data.remove(stale);
+      for (const id of stale) held.current.delete(id);
+    }
+    const fresh = content.items.filter((item) => !held.current.has(item.id));
+    if (fresh.length > 0) {
+      data.add(fresh.map((item) => ({ ...item })));
+      for (const item of fresh) held.current.set(item.id, item);
+    }
     instance.setSelection(itemIdsOf(content.items, latest.current.selectedEventId));
   });
 
@@ -126,6 +149,7 @@ export function TimelineView({
     const initial = latest.current;
     const content = initial.window ? itemsInWindow(initial.sorted, initial.window, WINDOW_MARGIN, ITEM_CAP).items : [];
     const data = new DataSet<DataItem>(content.map((item) => ({ ...item })));
+    held.current = new Map(content.map((item) => [item.id, item]));
     const options: TimelineOptions = {
       ...OPTIONS,
       ...compactOptions(initial.compact),
@@ -138,7 +162,7 @@ export function TimelineView({
     dataset.current = data;
     given.current = { sorted: initial.sorted, groups: initial.groups, compact: initial.compact };
     reported.current = initial.window;
-    if (initial.window === null) sync.current(initial.sorted, true);
+    if (initial.window === null) sync.current(initial.sorted);
     instance.setSelection(itemIdsOf(content, initial.selectedEventId));
     instance.on('select', (properties: { items: (string | number)[] }) => {
       const first = properties.items[0];
@@ -159,11 +183,11 @@ export function TimelineView({
       if (frame !== 0) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        sync.current(latest.current.sorted, false);
+        sync.current(latest.current.sorted);
       });
     });
     instance.on('rangechanged', (properties: { start: Date; end: Date; byUser: boolean }) => {
-      sync.current(latest.current.sorted, false);
+      sync.current(latest.current.sorted);
       const next = windowOf(properties.start, properties.end);
       // The echo of a window set from props is not news; reporting it would write the
       // initial window into the URL before the reader has moved anything.
@@ -176,6 +200,7 @@ export function TimelineView({
       instance.destroy();
       timeline.current = null;
       dataset.current = null;
+      held.current = new Map();
       given.current = null;
       // A remount (React StrictMode) gets a fresh instance that must be given the window again.
       reported.current = null;
@@ -191,8 +216,7 @@ export function TimelineView({
     if (before.groups !== groups)
       instance.setGroups(groups ? new DataSet<DataGroup>(groups.map((group) => ({ ...group }))) : undefined);
     given.current = { ...before, sorted, groups };
-    // New items (filter, lanes) may reuse ids with other groups: replace what is drawn.
-    sync.current(sorted, true);
+    sync.current(sorted);
   }, [sorted, groups]);
 
   useEffect(() => {
@@ -215,7 +239,7 @@ export function TimelineView({
     if (!instance || window === null || sameWindow(window, reported.current)) return;
     reported.current = window;
     instance.setWindow(window.start, window.end, { animation: false });
-    sync.current(latest.current.sorted, false);
+    sync.current(latest.current.sorted);
   }, [window]);
 
   useEffect(() => {

@@ -26,14 +26,27 @@ export type WindowContent =
 /** The class that marks a count band (not an event) among drawn items. */
 export const BAND_CLASS = 'dl-band';
 
+/** Points' exclusive ends, kept per item: the viewer hands the same item objects on after a filter change. */
+const pointEnds = new WeakMap<TimelineItem, CalendarDate>();
+
 /** The exclusive end of an item: points cover their one day. */
 function endOf(item: TimelineItem): CalendarDate {
-  return item.end ?? addDays(item.start, 1);
+  if (item.end !== undefined) return item.end;
+  let end = pointEnds.get(item);
+  if (end === undefined) pointEnds.set(item, (end = addDays(item.start, 1)));
+  return end;
+}
+
+function isSortedByStart(items: readonly TimelineItem[]): boolean {
+  for (let i = 1; i < items.length; i++)
+    if ((items[i] as TimelineItem).start < (items[i - 1] as TimelineItem).start) return false;
+  return true;
 }
 
 /** Sorts `items` by start (stable, so same-day items keep their chronological order). */
 export function sortItems(items: readonly TimelineItem[]): SortedItems {
-  const sorted = [...items].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  // Events come in chronological order, so their items mostly need no sorting at all.
+  const sorted = isSortedByStart(items) ? items : [...items].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
   const maxEnd: CalendarDate[] = [];
   let latest = '';
   for (const item of sorted) {

@@ -59,12 +59,13 @@ function lanesOf(event: TimelineEvent, options: ItemOptions): string[] {
   return [];
 }
 
-type ItemBase = Omit<TimelineItem, 'id' | 'group'>;
+/**
+ * Each event's lane-less item per extent (one per timeline load), built once: a filter change
+ * hands the same objects on, so nothing is re-formatted and later stages can cache by item.
+ */
+const bases = new WeakMap<DateRange, WeakMap<TimelineEvent, TimelineItem>>();
 
-/** Bases per extent (one per timeline load) and event, so a filter change does not re-format every date. */
-const bases = new WeakMap<DateRange, WeakMap<TimelineEvent, ItemBase>>();
-
-function cachedBase(event: TimelineEvent, extent: DateRange): ItemBase {
+function cachedBase(event: TimelineEvent, extent: DateRange): TimelineItem {
   let forExtent = bases.get(extent);
   if (!forExtent) bases.set(extent, (forExtent = new WeakMap()));
   let base = forExtent.get(event);
@@ -72,11 +73,12 @@ function cachedBase(event: TimelineEvent, extent: DateRange): ItemBase {
   return base;
 }
 
-function itemBase(event: TimelineEvent, extent: DateRange): ItemBase {
+function itemBase(event: TimelineEvent, extent: DateRange): TimelineItem {
   const label = formatWhen(event.when);
   const status = `is-${event.status}`;
   if (isExactDay(event.when) && event.when.start) {
     return {
+      id: event.id,
       eventId: event.id,
       type: 'point',
       start: event.when.start,
@@ -92,6 +94,7 @@ function itemBase(event: TimelineEvent, extent: DateRange): ItemBase {
     .join(' ');
   const tag = vague ? ` (${reasons.join(', ')})` : '';
   return {
+    id: event.id,
     eventId: event.id,
     type: 'range',
     start,
@@ -118,7 +121,7 @@ export function toTimelineItems(
   for (const event of events) {
     const base = cachedBase(event, options.extent);
     if (options.lanes === 'none') {
-      items.push({ ...base, id: event.id });
+      items.push(base);
       continue;
     }
     for (const lane of lanesOf(event, options)) {
