@@ -193,3 +193,20 @@ test('a source reader that breaks while rendering is contained by its region; th
   await expect(details(page).getByRole('heading', { level: 2 })).toContainText('Security Consultative Meeting');
   await restStaysUsable(page);
 });
+
+test('a timeline chunk that fails to load is reported in its region, and "Try again" loads it', async ({ page }) => {
+  let broken = true;
+  await serveFixture(page);
+  await page.route('**/assets/TimelineView-*.js', (route) => (broken ? route.abort('connectionreset') : route.fallback()));
+  await page.goto('./');
+  const alert = page.getByRole('alert').filter({ hasText: 'The timeline could not be shown' });
+  await expect(alert).toContainText('TimelineView');
+  // The list and details do not need vis-timeline.
+  await scmButton(page).click();
+  await expect(details(page).getByRole('heading', { level: 2 })).toContainText('Security Consultative Meeting');
+
+  broken = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('.vis-timeline .vis-item').first()).toBeAttached();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

@@ -4,14 +4,60 @@
  * The canvas takes arrow keys (previous/next event), + and − (zoom), Shift+arrows (pan)
  * and Enter (go to the details).
  */
-import { lazy, Suspense, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { TimelineHandle, TimelineViewProps } from './TimelineView';
 import type { LaneMode } from './toTimelineItems';
 
+type TimelineModule = typeof import('./TimelineView');
+
+let loading: Promise<TimelineModule> | null = null;
+let loaded: TimelineModule | null = null;
+
+/** The vis-timeline chunk, fetched once; a failed fetch is forgotten, so "Try again" asks for it anew. */
+function loadTimelineView(): Promise<TimelineModule> {
+  loading ??= import('./TimelineView').then(
+    (module) => (loaded = module),
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
+
 // The chunk starts loading as soon as the app starts, beside the timeline data, rather than
 // after the data has arrived and this region first renders; the first view never waits for it.
-const timelineView = import('./TimelineView');
-const TimelineView = lazy(() => timelineView.then((module) => ({ default: module.TimelineView })));
+loadTimelineView().catch(() => undefined);
+
+/**
+ * The timeline component once its chunk is in, else null; a failed load is thrown to the
+ * region's error boundary. Not React.lazy: React holds a Suspense boundary's content back
+ * for up to 300 ms after its fallback showed (to batch reveals), which delayed the first
+ * drawn events by that much although the chunk had arrived.
+ */
+function useTimelineModule(): TimelineModule | null {
+  const [state, setState] = useState<{ module: TimelineModule | null; error?: unknown }>(() => ({ module: loaded }));
+  useEffect(() => {
+    if (state.module) return;
+    let live = true;
+    loadTimelineView().then(
+      (module) => live && setState({ module }),
+      (error: unknown) => live && setState({ module: null, error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [state.module]);
+  if (state.error !== undefined) throw state.error;
+  return state.module;
+}
+
+/** vis-timeline once its chunk is in; until then, a line saying it is on its way. */
+function LoadedTimelineView(props: TimelineViewProps) {
+  const loadedModule = useTimelineModule();
+  if (!loadedModule) return <p className="timeline-loading">Loading the timeline…</p>;
+  return <loadedModule.TimelineView {...props} />;
+}
 
 export type TimelineRegionProps = Omit<TimelineViewProps, 'ref'> & {
   lanes: LaneMode;
@@ -85,9 +131,7 @@ export function TimelineRegion({ lanes, onLanesChange, onStep, onEnter, ...view 
         aria-label="Timeline canvas. Left and right arrows: previous or next event; plus and minus: zoom; Shift with arrows: pan; 0: fit all; Enter: event details"
         onKeyDown={onKeyDown}
       >
-        <Suspense fallback={<p className="timeline-loading">Loading the timeline…</p>}>
-          <TimelineView {...view} ref={handle} />
-        </Suspense>
+        <LoadedTimelineView {...view} ref={handle} />
       </div>
       {/* eslint-enable jsx-a11y/no-noninteractive-element-interactions, jsx-a11y/no-noninteractive-tabindex */}
       <p className="timeline-legend" aria-hidden="true">
