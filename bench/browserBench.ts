@@ -11,7 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
-import { firstItemTime, longestTaskSince, NAME_SHIM, pageNow, probeInit, redrawTime, waitQuiet } from './pageProbe';
+import { firstItemTime, longestTaskSince, NAME_SHIM, pageNow, probeInit, redrawTime, visItemTime, waitQuiet } from './pageProbe';
 import { median, Recorder, repeat } from './results';
 import { copySite, serve } from './site';
 import { writeTimeline } from './timelines';
@@ -77,7 +77,11 @@ async function visit(browsers: Browsers, url: string, kind: Kind, n: number): Pr
       stuck = true;
       return sample;
     }
-    if (kind === 'viewer') sample['all events loaded'] = await allLoadedTime(page, firstDrawCap(n));
+    if (kind === 'viewer') {
+      sample['timeline ready'] = await visItemTime(page, firstDrawCap(n));
+      if (sample['timeline ready'] === null) reasons.set('viewer timeline ready', 'no .vis-item after the first drawn event');
+      sample['all events loaded'] = await allLoadedTime(page, firstDrawCap(n));
+    }
     await waitQuiet(page, 1000, 30_000);
     sample['JS heap after first draw'] = await page.evaluate(
       () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN) / 2 ** 20,

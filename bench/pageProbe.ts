@@ -1,7 +1,8 @@
 /**
  * What the browser benchmarks measure inside the page. An init script records, on the
- * page's own clock (ms since navigation start): when the first `.vis-item` enters the
- * DOM, when the DOM last changed, and when each kind of input event arrived. A redraw
+ * page's own clock (ms since navigation start): when the first drawn event enters the DOM
+ * (a `.vis-item`, or a bar of the viewer's preview drawn while vis-timeline loads), when
+ * the first `.vis-item` does, when the DOM last changed, and when each kind of input event arrived. A redraw
  * time is then "last DOM change after the input" minus "input event time", once the DOM
  * has been quiet for a while — so it covers the handlers, any debounce and the redraw.
  * It also keeps the main thread's long tasks (50 ms or more), to find the longest one
@@ -13,6 +14,7 @@ declare global {
   interface Window {
     __bench?: {
       firstItem: number | null;
+      firstVisItem: number | null;
       lastMutation: number;
       inputs: Record<string, number>;
       longTasks: { start: number; duration: number }[];
@@ -30,6 +32,7 @@ export const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((fn) => fn);
 export function probeInit(): void {
   const bench = {
     firstItem: null as number | null,
+    firstVisItem: null as number | null,
     lastMutation: 0,
     inputs: {} as Record<string, number>,
     longTasks: [] as { start: number; duration: number }[],
@@ -41,7 +44,8 @@ export function probeInit(): void {
   new MutationObserver(() => {
     const now = performance.now();
     bench.lastMutation = now;
-    if (bench.firstItem === null && document.querySelector('.vis-item')) bench.firstItem = now;
+    if (bench.firstItem === null && document.querySelector('.vis-item, .preview-bar')) bench.firstItem = now;
+    if (bench.firstVisItem === null && document.querySelector('.vis-item')) bench.firstVisItem = now;
   }).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
   for (const type of ['wheel', 'pointerdown', 'pointermove', 'click', 'keydown']) {
     addEventListener(type, (event) => void (bench.inputs[type] = event.timeStamp), { capture: true, passive: true });
@@ -49,6 +53,19 @@ export function probeInit(): void {
 }
 
 export type FirstDraw = { ms: number } | { ms: null; reason: string };
+
+/** Ms after navigation start when the first `.vis-item` was drawn (vis-timeline is up), or null after `timeoutMs`. */
+export async function visItemTime(page: Page, timeoutMs: number): Promise<number | null> {
+  try {
+    const handle = await page.waitForFunction(() => window.__bench?.firstVisItem ?? null, undefined, {
+      timeout: timeoutMs,
+      polling: 20,
+    });
+    return (await handle.jsonValue()) as number;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Waits for the first drawn event: its time in ms after navigation start; or, when the page
@@ -69,9 +86,9 @@ export async function firstItemTime(page: Page, timeoutMs: number): Promise<Firs
       givenUp,
     ]);
     if (waited === 'given up')
-      return { ms: null, reason: `no .vis-item within ${timeoutMs / 1000} s (the page stopped answering)` };
+      return { ms: null, reason: `no drawn event within ${timeoutMs / 1000} s (the page stopped answering)` };
   } catch {
-    return { ms: null, reason: `no .vis-item within ${timeoutMs / 1000} s` };
+    return { ms: null, reason: `no drawn event within ${timeoutMs / 1000} s` };
   } finally {
     clearTimeout(timer);
   }

@@ -56,6 +56,29 @@ test.describe('viewer with 5,000 events', () => {
     await expect.poll(sum).toBe(2500);
   });
 
+  test('while vis-timeline loads, the window’s events are drawn as count bars, then the timeline takes over', async ({
+    page,
+  }) => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/assets/TimelineView-*.js', async (route) => {
+      await held;
+      await route.fallback();
+    });
+    await page.goto('./');
+    const preview = page.getByRole('img', {
+      name: /^Loading the timeline\. Meanwhile, \d+ events in view, counted by (week|month)$/,
+    });
+    await expect(preview).toBeVisible();
+    expect(await page.locator('.preview-bar').count()).toBeGreaterThan(10);
+    // The list does not wait for the timeline.
+    await expect(page.getByRole('status')).toHaveText('5000 events');
+
+    release();
+    await expect(page.locator('.vis-timeline .vis-item').first()).toBeAttached();
+    await expect(preview).toHaveCount(0);
+  });
+
   test('the list renders only the rows in view, each placed in the whole list', async ({ page }) => {
     await page.goto('./');
     const rows = page.getByRole('list', { name: 'Events' }).getByRole('listitem');

@@ -6,6 +6,8 @@
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { TimelineHandle, TimelineViewProps } from './TimelineView';
+import { sortedFor } from './itemsInWindow';
+import { TimelinePreview } from './TimelinePreview';
 import type { LaneMode } from './toTimelineItems';
 
 type TimelineModule = typeof import('./TimelineView');
@@ -52,10 +54,10 @@ function useTimelineModule(): TimelineModule | null {
   return state.module;
 }
 
-/** vis-timeline once its chunk is in; until then, a line saying it is on its way. */
+/** vis-timeline once its chunk is in; until then, a preview of the events in the window. */
 function LoadedTimelineView(props: TimelineViewProps) {
   const loadedModule = useTimelineModule();
-  if (!loadedModule) return <p className="timeline-loading">Loading the timeline…</p>;
+  if (!loadedModule) return <TimelinePreview sorted={sortedFor(props.items, props.overview)} window={props.window} />;
   return <loadedModule.TimelineView {...props} />;
 }
 

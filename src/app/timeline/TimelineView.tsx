@@ -13,7 +13,7 @@ import { itemIdsOf, type DateRange, type TimelineGroup, type TimelineItem } from
 import { compareCodePoints } from '../filter/filterEvents';
 import { windowOf } from './timelineWindow';
 import type { Overview } from '../../model/overview';
-import { BAND_CLASS, itemsInWindow, overviewItems, sortItems, type SortedItems } from './itemsInWindow';
+import { BAND_CLASS, itemsInWindow, sortedFor, type SortedItems } from './itemsInWindow';
 
 export type TimelineHandle = {
   fit: () => void;
@@ -79,15 +79,6 @@ function sameWindow(a: DateRange | null, b: DateRange | null): boolean {
   return a !== null && b !== null && a.start === b.start && a.end === b.end;
 }
 
-/** Sorted items (and their count bands) per items array: a filter cleared again finds them ready. */
-const sortedLists = new WeakMap<readonly TimelineItem[], SortedItems>();
-
-function sortedOnce(items: readonly TimelineItem[]): SortedItems {
-  let sorted = sortedLists.get(items);
-  if (!sorted) sortedLists.set(items, (sorted = sortItems(items)));
-  return sorted;
-}
-
 /** vis-timeline, driven by plain props. */
 export function TimelineView({
   items,
@@ -103,7 +94,7 @@ export function TimelineView({
   const container = useRef<HTMLDivElement>(null);
   const timeline = useRef<Timeline | null>(null);
   const dataset = useRef<DataSet<DataItem> | null>(null);
-  const sorted = useMemo(() => (overview ? overviewItems(overview) : sortedOnce(items)), [items, overview]);
+  const sorted = useMemo(() => sortedFor(items, overview), [items, overview]);
   const latest = useRef({ items, sorted, groups, window, compact, selectedEventId, onSelect, onWindowChange });
   const reported = useRef<DateRange | null>(null);
   /** What the instance was last given, so an effect does not hand it the same again (each hand-over is a redraw). */

@@ -57,6 +57,22 @@ export function sortItems(items: readonly TimelineItem[]): SortedItems {
   return { items: sorted, maxEnd, bands: new Map() };
 }
 
+const sortedLists = new WeakMap<readonly TimelineItem[], SortedItems>();
+const overviewLists = new WeakMap<Overview, SortedItems>();
+
+/**
+ * What to draw from: the overview's bands while a sharded timeline's events load, else
+ * `items` sorted. Kept per array and per overview, so the preview and the timeline share
+ * one copy (and its bands), and a filter cleared again finds them ready.
+ */
+export function sortedFor(items: readonly TimelineItem[], overview: Overview | null): SortedItems {
+  const cache: WeakMap<object, SortedItems> = overview ? overviewLists : sortedLists;
+  const key = overview ?? items;
+  let sorted = cache.get(key);
+  if (!sorted) cache.set(key, (sorted = overview ? overviewItems(overview) : sortItems(items)));
+  return sorted;
+}
+
 /** First index in [0, length] whose value is not below `bound` by `isBelow`. */
 function lowerBound(length: number, isBelow: (index: number) => boolean): number {
   let lo = 0;
