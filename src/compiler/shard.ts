@@ -4,10 +4,10 @@
  * events go, in their chronological order, into `events/0001.json`, `events/0002.json`, …
  * of at most `perShard` events each. No single file then grows with the archive, and
  * each shard records the dates it covers. The index also carries the timeline's overview
- * (extent, opening window, counts per week, month and year), which the viewer draws
- * before any shard has arrived. Small timelines stay one file.
+ * (extent, opening window, counts per week, month and year and per actor), which the
+ * viewer draws before any shard has arrived. Small timelines stay one file.
  */
-import { overviewOf } from '../model/overview';
+import { countByActor, overviewOf } from '../model/overview';
 import { SCHEMA_VERSION, type EventShard, type ShardRef, type Timeline, type TimelineEvent } from '../model/schema';
 
 /** Events per shard file, and the size above which a timeline is sharded (~10 MB of JSON). */
@@ -39,5 +39,6 @@ export function shardTimeline(timeline: Timeline, perShard = SHARD_EVENTS): Shar
     shards.push({ path: `events/${name}.json`, shard: { schemaVersion: SCHEMA_VERSION, events } });
     refs.push({ file: `data/events/${name}.json`, count: events.length, ...coverage(events) });
   }
-  return { index: { ...timeline, events: [], shards: refs, overview: overviewOf(timeline.events) }, shards };
+  const overview = { ...overviewOf(timeline.events), actors: countByActor(timeline.events) };
+  return { index: { ...timeline, events: [], shards: refs, overview }, shards };
 }

@@ -1,7 +1,7 @@
 /**
  * What a timeline looks like from afar, computed from its events alone: the days they
- * cover, the window a reader first sees, and how many events start in each week, month
- * and year. The viewer draws those counts as bands when there are too many events to
+ * cover, the window a reader first sees, how many events start in each week, month
+ * and year, and how many each actor takes part in. The viewer draws those counts as bands when there are too many events to
  * draw one by one; for a sharded timeline the compiler writes them into `timeline.json`
  * (`overview`), so the first view is drawn before any shard has arrived. Both sides
  * use these same functions, so the bands do not change when the events load.
@@ -111,4 +111,14 @@ export function overviewOf(events: readonly Dated[]): Overview {
     month: countByBucket(starts, 'month'),
     year: countByBucket(starts, 'year'),
   };
+}
+
+/** How many of `events` each actor takes part in (once per event), by actor id in code-point order. */
+export function countByActor(events: readonly { actors: readonly string[] }[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const { actors } of events)
+    actors.forEach((id, at) => {
+      if (actors.indexOf(id) === at) counts.set(id, (counts.get(id) ?? 0) + 1);
+    });
+  return Object.fromEntries([...counts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }

@@ -143,8 +143,9 @@ const BucketCountsSchema = z.array(z.tuple([CalendarDateSchema, z.number().int()
 
 /**
  * A sharded timeline's view from afar (see model/overview): the days its events cover
- * (`end` included), the window the viewer opens on (`end` excluded), and how many events
- * start in each week, month and year, by the first day of each, in date order.
+ * (`end` included), the window the viewer opens on (`end` excluded), how many events
+ * start in each week, month and year, by the first day of each, in date order, and
+ * (optional, newer) how many events each actor takes part in, by actor id.
  */
 export const OverviewSchema = z.object({
   extent: DateRangeSchema.nullable(),
@@ -152,6 +153,7 @@ export const OverviewSchema = z.object({
   week: BucketCountsSchema,
   month: BucketCountsSchema,
   year: BucketCountsSchema,
+  actors: z.record(z.string(), z.number().int().positive()).optional(),
 });
 
 /** A problem with an event's references: where it is (under `events`) and what is wrong. */
@@ -210,6 +212,13 @@ export const TimelineSchema = z
       actors: new Set(timeline.actors.map((actor) => actor.id)),
       articles: new Set(timeline.articles.map((article) => article.id)),
     };
+    for (const id of Object.keys(timeline.overview?.actors ?? {}))
+      if (!known.actors.has(id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['overview', 'actors', id],
+          message: `expected a known actor id, got ${JSON.stringify(id)}`,
+        });
     for (const problem of referenceProblems(timeline.events, known))
       ctx.addIssue({ code: 'custom', path: ['events', ...problem.path], message: problem.message });
   });

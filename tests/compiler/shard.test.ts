@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assembleShards } from '../../src/app/data/assembleShards';
+import { countActors } from '../../src/app/filter/filterEvents';
 import { bandsOf, overviewItems, sortItems } from '../../src/app/timeline/itemsInWindow';
 import { toTimelineItems } from '../../src/app/timeline/toTimelineItems';
 import { NO_EXTENT, OVERVIEW_BUCKETS, overviewOf } from '../../src/model/overview';
@@ -59,7 +60,7 @@ describe('shardTimeline', () => {
 
   it('writes the overview of all the events into the index, and only there', () => {
     const { index } = shardTimeline(timeline, 3);
-    expect(index.overview).toEqual(overviewOf(events));
+    expect(index.overview).toEqual({ ...overviewOf(events), actors: { [actor.id]: events.length } });
     expect(index.overview?.year.map(([start]) => start)).toEqual([
       '2020-01-01',
       '2021-01-01',
@@ -88,6 +89,28 @@ describe('shardTimeline', () => {
     const early = overviewItems(index.overview);
     for (const bucket of OVERVIEW_BUCKETS)
       expect(early.bands.get(bucket)?.items).toEqual(bandsOf(sortItems(items), bucket).items);
+  });
+
+  it('counts, in the overview, the events of each actor the viewer counts once they are in', () => {
+    const other = makeActor('River Council');
+    const mixed = makeTimeline({
+      articles: [makeArticle('a1')],
+      actors: [actor, other],
+      events: events.map((event, i) => ({ ...event, actors: i % 3 === 0 ? [other.id, actor.id, other.id] : event.actors })),
+    });
+    const { index, shards } = shardTimeline(mixed, 2);
+    const assembled = assembleShards(
+      'data/timeline.json',
+      index,
+      shards.map((s) => s.shard),
+    );
+    if (!assembled.ok) throw new Error('expected the shards to assemble');
+    expect(index.overview?.actors).toEqual({ [actor.id]: 7, [other.id]: 3 });
+    expect(new Map(Object.entries(index.overview?.actors ?? {}))).toEqual(countActors(assembled.value.events));
+    const unknown = TimelineSchema.safeParse({ ...index, overview: { ...index.overview, actors: { nobody: 2 } } });
+    expect(unknown.success ? [] : unknown.error.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['overview.actors.nobody', 'expected a known actor id, got "nobody"'],
+    ]);
   });
 
   it.each([0, -1, 2.5, Number.NaN])('refuses a shard size of %s', (perShard) => {

@@ -13,8 +13,13 @@ import { sortChronologically } from '../filter/filterEvents';
 import { indexForFiltering, type FilterIndex } from '../filter/filterIndex';
 import type { KnownIds } from '../url/urlState';
 
-/** What is still on its way for a sharded timeline. */
-export type Pending = { events: number; overview: Overview };
+/** What is still on its way for a sharded timeline, and what its overview already says. */
+export type Pending = {
+  events: number;
+  overview: Overview;
+  /** Events per actor id, from the overview (null when an older compiler wrote none). */
+  actorCounts: ReadonlyMap<string, number> | null;
+};
 
 export type TimelineIndex = {
   timeline: Timeline;
@@ -35,15 +40,21 @@ export type TimelineIndex = {
 
 /** Builds the lookups for `timeline`. */
 export function indexTimeline(timeline: Timeline): TimelineIndex {
-  const pending: Pending | null =
-    timeline.shards && timeline.overview
-      ? { events: timeline.shards.reduce((sum, shard) => sum + shard.count, 0), overview: timeline.overview }
-      : null;
+  const overview = timeline.shards ? timeline.overview : undefined;
+  const pending: Pending | null = overview
+    ? {
+        events: (timeline.shards ?? []).reduce((sum, shard) => sum + shard.count, 0),
+        overview,
+        actorCounts: overview.actors ? new Map(Object.entries(overview.actors)) : null,
+      }
+    : null;
   const events = sortChronologically(timeline.events);
   const actorsById = new Map(timeline.actors.map((actor) => [actor.id, actor]));
   const filtering = indexForFiltering(events, actorsById);
+  // While the shards load, the overview's counts give the same order the events will.
+  const weights = pending?.actorCounts ?? filtering.totals;
   const actorsByWeight = [...timeline.actors].sort(
-    (a, b) => (filtering.totals.get(b.id) ?? 0) - (filtering.totals.get(a.id) ?? 0) || a.name.localeCompare(b.name),
+    (a, b) => (weights.get(b.id) ?? 0) - (weights.get(a.id) ?? 0) || a.name.localeCompare(b.name),
   );
   return {
     timeline,

@@ -4,6 +4,7 @@
  * over what remains; and the chronological order the list and the keyboard follow.
  * Pure: the same inputs always give the same, newly built arrays.
  */
+import { countByActor } from '../../model/overview';
 import type { Actor, TimelineEvent } from '../../model/schema';
 
 export type ActorMode = 'any' | 'all';
@@ -70,13 +71,7 @@ export function filterEvents(
 
 /** How many of `events` each actor takes part in. */
 export function countActors(events: readonly TimelineEvent[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const event of events)
-    event.actors.forEach((id, at) => {
-      // An event names each actor once; a repeat is skipped without a Set per event (tens of thousands per filter change).
-      if (event.actors.indexOf(id) === at) counts.set(id, (counts.get(id) ?? 0) + 1);
-    });
-  return counts;
+  return new Map(Object.entries(countByActor(events)));
 }
 
 /** Whether any filter is set. */

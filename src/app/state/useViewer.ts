@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useMemo } from 'react';
 import type { TimelineIndex } from '../data/indexTimeline';
-import { countActors, describeResults, type ActorMode, type EventFilter } from '../filter/filterEvents';
+import { countActors, describeResults, isFiltering, type ActorMode, type EventFilter } from '../filter/filterEvents';
 import { filterIndexed, prepareSearch } from '../filter/filterIndex';
 import type { DateRange } from '../../model/calendarDate';
 import { NO_EXTENT } from '../../model/overview';
@@ -38,11 +38,12 @@ export function useViewer(index: TimelineIndex) {
     [view.actors, view.mode, view.query],
   );
   const shown = useMemo(() => filterIndexed(index.filtering, filter), [index, filter]);
-  // No counts while the events load: zeros would say no actor has any.
-  const counts = useMemo(
-    () => (index.pending ? null : shown === index.events ? index.filtering.totals : countActors(shown)),
-    [shown, index],
-  );
+  const counts = useMemo(() => {
+    // While the events load, only the overview's counts of all events are known: none for a filtered view
+    // (zeros would say no actor has any).
+    if (index.pending) return isFiltering(filter) ? null : index.pending.actorCounts;
+    return shown === index.events ? index.filtering.totals : countActors(shown);
+  }, [shown, index, filter]);
   // Search text for every event, built while the page is idle, before the first keystroke needs it.
   useEffect(() => (index.pending ? undefined : prepareSearch(index.filtering)), [index]);
   const drawn = useMemo(() => drawnItems(index, shown, view.lanes), [shown, view.lanes, index]);
