@@ -40,16 +40,25 @@ describe('App', () => {
     expect(lastTimelineProps().items).toEqual([]);
     // The overview's counts: shown at once, in the order they keep once the events are in.
     const actors = screen.getByRole('group', { name: 'Actors' });
-    const shownCounts = () => within(actors).getAllByText(/^\d+ events?$/).map((count) => count.textContent);
+    const shownCounts = () =>
+      within(actors)
+        .getAllByText(/^\d+ events?$/)
+        .map((count) => count.textContent);
     const loadingCounts = shownCounts();
     expect(loadingCounts.length).toBeGreaterThan(1);
-    const loadingNames = within(actors).getAllByRole('checkbox').map((box) => box.closest('label')?.textContent);
+    const loadingNames = within(actors)
+      .getAllByRole('checkbox')
+      .map((box) => box.closest('label')?.textContent);
     release();
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${total} events`));
     await waitFor(() => expect(lastTimelineProps().overview).toBeNull());
     expect(lastTimelineProps().items.length).toBeGreaterThan(0);
     expect(shownCounts()).toEqual(loadingCounts);
-    expect(within(actors).getAllByRole('checkbox').map((box) => box.closest('label')?.textContent)).toEqual(loadingNames);
+    expect(
+      within(actors)
+        .getAllByRole('checkbox')
+        .map((box) => box.closest('label')?.textContent),
+    ).toEqual(loadingNames);
     expect(screen.getByRole('heading', { level: 2, name: first?.title })).toBeInTheDocument();
     expect(window.location.search).toBe(`?event=${first?.id ?? ''}`);
   });
