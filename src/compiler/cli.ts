@@ -5,7 +5,8 @@
  * when --out is not what a compile would produce. Exit codes: 0 done, 1 bad input or
  * stale output, 2 bad usage, 70 a bug in the compiler (stack trace with --debug).
  */
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { constants, type Dirent } from 'node:fs';
+import { lstat, open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -114,23 +115,40 @@ function kindOf(stats: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): 
 }
 
 /** Reads one listed entry, refusing links that leave `root`, anything but a regular file, and huge files. */
-async function readEntry(root: string, dir: string, name: string): Promise<InputFile> {
-  const shown = path.join(dir, name);
+async function readEntry(root: string, dir: string, entry: Dirent): Promise<InputFile> {
+  const shown = path.join(dir, entry.name);
   const fail = (message: string) => new CompileError({ file: shown, code: 'input', message });
-  const target = await realpath(path.join(root, name)).catch(() => undefined);
-  if (target === undefined || !within(target, root) || target === root)
-    throw fail(`expected a file inside ${dir}, got a link to ${target ?? 'nothing'}`);
-  // stat before open: opening a named pipe would block forever.
-  const stats = await stat(target);
-  if (!stats.isFile()) throw fail(`expected a regular file, got ${kindOf(stats)}; move it out of ${dir}`);
-  if (stats.size > MAX_ARTICLE_BYTES)
-    throw fail(
-      `expected an article of at most ${MAX_ARTICLE_BYTES / 1024 / 1024} MB, got ${(stats.size / 1024 / 1024).toFixed(1)} MB`,
-    );
+  // A plain file listed in the folder is inside it; only a link needs resolving (and checking) first.
+  let target = path.join(root, entry.name);
+  if (!entry.isFile()) {
+    const resolved = await realpath(target).catch(() => undefined);
+    if (resolved === undefined || !within(resolved, root) || resolved === root)
+      throw fail(`expected a file inside ${dir}, got a link to ${resolved ?? 'nothing'}`);
+    target = resolved;
+  }
+  // Non-blocking, so a named pipe cannot hold the open; what was opened is then checked, not the name again.
+  let file: FileHandle;
   try {
-    return { file: shown, bytes: await readFile(target) };
+    file = await open(target, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
+    // A socket cannot be opened at all: say what it is rather than how opening failed.
+    const stats = await stat(target).catch(() => undefined);
+    if (stats && !stats.isFile()) throw fail(`expected a regular file, got ${kindOf(stats)}; move it out of ${dir}`);
     throw fail(`expected a readable file, got ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    const stats = await file.stat();
+    if (!stats.isFile()) throw fail(`expected a regular file, got ${kindOf(stats)}; move it out of ${dir}`);
+    if (stats.size > MAX_ARTICLE_BYTES)
+      throw fail(
+        `expected an article of at most ${MAX_ARTICLE_BYTES / 1024 / 1024} MB, got ${(stats.size / 1024 / 1024).toFixed(1)} MB`,
+      );
+    return { file: shown, bytes: await file.readFile() };
+  } catch (error) {
+    if (error instanceof CompileError) throw error;
+    throw fail(`expected a readable file, got ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  } finally {
+    await file.close();
   }
 }
 
@@ -140,11 +158,11 @@ const READS_IN_FLIGHT = 16;
 /** Reads every article file in `dir`, refusing symlinks that lead outside it. */
 export async function readInputFolder(dir: string): Promise<InputFile[]> {
   let root: string;
-  let names: string[];
+  let entries: Dirent[];
   try {
     root = await realpath(dir);
     if (!(await lstat(root)).isDirectory()) throw new Error('not a folder');
-    names = await readdir(root);
+    entries = await readdir(root, { withFileTypes: true });
   } catch {
     throw new CompileError({
       file: dir,
@@ -152,10 +170,12 @@ export async function readInputFolder(dir: string): Promise<InputFile[]> {
       message: 'expected a folder of articles, got nothing readable there; pass --in DIR',
     });
   }
-  const articles = names.filter((name) => ARTICLE_EXTENSIONS.includes(path.extname(name).toLowerCase())).sort();
+  const articles = entries
+    .filter((entry) => ARTICLE_EXTENSIONS.includes(path.extname(entry.name).toLowerCase()))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   // Several files at a time, results in name order; every unreadable file is reported, not just the first.
-  const outcomes = await mapLimited(articles, READS_IN_FLIGHT, (name) =>
-    readEntry(root, dir, name).catch((error: unknown) => {
+  const outcomes = await mapLimited(articles, READS_IN_FLIGHT, (entry) =>
+    readEntry(root, dir, entry).catch((error: unknown) => {
       if (error instanceof CompileError) return error;
       throw error;
     }),

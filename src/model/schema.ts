@@ -259,15 +259,18 @@ export type ArticleText = z.infer<typeof ArticleTextSchema>;
 export type ShardRef = z.infer<typeof ShardRefSchema>;
 export type EventShard = z.infer<typeof EventShardSchema>;
 
+/** A data path as messages write it: `events[12].sources[0].start`, or `(root)` for none. */
+export function formatDataPath(path: readonly PropertyKey[]): string {
+  const text = path.reduce<string>(
+    (done, key) => (typeof key === 'number' ? `${done}[${key}]` : done ? `${done}.${String(key)}` : String(key)),
+    '',
+  );
+  return text || '(root)';
+}
+
 /** Formats the first issues of a failed parse as `<file>: <path>: <message>` lines. */
 export function describeIssues(file: string, error: z.ZodError, limit = 5): string {
-  const lines = error.issues.slice(0, limit).map((issue) => {
-    const path = issue.path.reduce<string>(
-      (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
-      '',
-    );
-    return `${file}: ${path || '(root)'}: ${issue.message}`;
-  });
+  const lines = error.issues.slice(0, limit).map((issue) => `${file}: ${formatDataPath(issue.path)}: ${issue.message}`);
   const more = error.issues.length - lines.length;
   return more > 0 ? `${lines.join('\n')}\n… and ${more} more` : lines.join('\n');
 }

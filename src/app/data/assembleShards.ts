@@ -4,7 +4,7 @@
  * can: each shard holds as many events as the index says, and every event names actors and
  * articles the index defines. Errors name the shard file and the event's place in it.
  */
-import { referenceProblems, type EventShard, type Timeline } from '../../model/schema';
+import { formatDataPath, referenceProblems, type EventShard, type Timeline } from '../../model/schema';
 import type { Parsed } from './parseTimeline';
 
 /** How many problems one error message lists at most. */
@@ -25,9 +25,7 @@ export function assembleShards(file: string, index: Timeline, shards: readonly E
     if (events.length !== ref.count)
       problems.push(`${ref.file}: events: expected ${ref.count} events as ${file} says, got ${events.length}`);
     for (const problem of referenceProblems(events, known))
-      problems.push(
-        `${ref.file}: events${problem.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${key}`)).join('')}: ${problem.message}`,
-      );
+      problems.push(`${ref.file}: ${formatDataPath(['events', ...problem.path])}: ${problem.message}`);
   });
   if (problems.length > 0) {
     const more = problems.length > LISTED ? `\n… and ${problems.length - LISTED} more` : '';

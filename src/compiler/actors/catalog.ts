@@ -6,7 +6,7 @@
  */
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
-import { ActorKindSchema, IdSchema } from '../../model/schema';
+import { ActorKindSchema, formatDataPath, IdSchema } from '../../model/schema';
 import { CompileError, show } from '../errors';
 import type { CatalogActor } from './resolveActors';
 import { nameKey } from './tokens';
@@ -113,13 +113,7 @@ export function parseActorCatalog(yamlText: string, file: string): CatalogActor[
         `expected only the keys ${KNOWN_KEYS}, got unknown key ${show(issue.keys[0])}`,
       );
     const value = doc.getIn(path);
-    const where =
-      path
-        .slice(1)
-        .reduce<string>(
-          (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)),
-          '',
-        ) || 'entry';
+    const where = path.length > 1 ? formatDataPath(path.slice(1)) : 'entry';
     if (value === undefined) fail(file, at(path), `${where}: expected a value (required), got nothing`);
     const message = (issue?.message ?? 'expected a valid value')
       .replace(/^Invalid (?:input|option): /, '')

@@ -15,6 +15,10 @@ describe('words that are not dates', () => {
     ['Attendance rose to 1,999 fans, 2,030 more than forecast.'],
     ['Officials may revisit the plan in coming years.'],
     ['The contract runs until 2030.'],
+    ['The council met in session 2011 of its annual cycle.'],
+    ['The Security Council adopted Resolution 2231 by consensus.'],
+    ['Passengers on Flight 2019 were rebooked.'],
+    ['See page 1998 of the report and Article 2012 of the code.'],
     ['The bridge will be finished in three years.'],
     ['April Ryan asked the press secretary about it.'],
   ])('%s → nothing', (sentence) => {
