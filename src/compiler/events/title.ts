@@ -56,11 +56,22 @@ export function stripRoles(phrase: string): string {
   return words.filter((_, i) => keep[i]).join('');
 }
 
+// The same subjects ("Hegseth", "the ministers") head title after title, and compromise is the slow part.
+const plurals = new Map<string, boolean>();
+const PLURALS_LIMIT = 4096;
+
 function isPlural(subject: string): boolean {
   if (/\band\b/i.test(subject) || /^(?:both|they|we|the two|all)\b/i.test(subject)) return true;
-  if (nlp(subject).nouns().isPlural().found) return true;
-  // A sentence-initial common noun ("Shares fell") is capitalised; ask again in lower case.
-  return !/\s/.test(subject) && nlp(`the ${subject.toLowerCase()} rose`).nouns().isPlural().found;
+  let plural = plurals.get(subject);
+  if (plural === undefined) {
+    // A sentence-initial common noun ("Shares fell") is capitalised; ask again in lower case.
+    plural =
+      nlp(subject).nouns().isPlural().found ||
+      (!/\s/.test(subject) && nlp(`the ${subject.toLowerCase()} rose`).nouns().isPlural().found);
+    if (plurals.size >= PLURALS_LIMIT) plurals.clear();
+    plurals.set(subject, plural);
+  }
+  return plural;
 }
 
 function tidy(title: string): string {
