@@ -6,9 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { readInputFolder } from '../src/compiler/cli';
-import { compileParallel } from '../src/compiler/parallel';
-import { writeOutput } from '../src/compiler/write';
+import { build } from '../src/compiler/build';
 
 /** What the child prints on its last line of stdout. */
 export type ChildReport = {
@@ -36,8 +34,9 @@ if (values.in === undefined || values.out === undefined)
   throw new Error('compileChild: expected --in DIR and --out DIR, got neither');
 
 const started = performance.now();
-const inputs = await readInputFolder(values.in);
-const { result, stats } = await compileParallel(inputs, {
+const result = await build({
+  in: values.in,
+  out: values.out,
   generator: { name: 'dateline', version: values.version },
   jobs: Number(values.jobs),
   cacheDir: values.cache ?? false,
@@ -46,7 +45,7 @@ const { result, stats } = await compileParallel(inputs, {
   progress: false,
 });
 if (!result.ok) throw new Error(`compileChild: expected a clean compile, got ${result.errors.map((e) => e.format()).join('\n')}`);
-await writeOutput(values.out, result.files);
+const { stats } = result;
 const ms = performance.now() - started;
 const usage = process.resourceUsage();
 const report: ChildReport = {
@@ -55,7 +54,7 @@ const report: ChildReport = {
   // resourceUsage().maxRSS is in kilobytes.
   maxRssMiB: usage.maxRSS / 1024,
   articles: stats.articles,
-  bytes: inputs.reduce((sum, input) => sum + input.bytes.length, 0),
+  bytes: stats.bytes,
   cached: stats.cached,
   compiled: stats.compiled,
   workers: stats.workers,

@@ -8,7 +8,11 @@
  * order. After a failure no new call starts, and it rejects with the first failure only
  * once every running call has settled, so a caller's clean-up never races a call.
  */
-export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   let failed = false;
@@ -16,7 +20,7 @@ export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (
     while (!failed && next < items.length) {
       const at = next++;
       try {
-        results[at] = await fn(items[at] as T);
+        results[at] = await fn(items[at] as T, at);
       } catch (error) {
         failed = true;
         throw error;

@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeIssues } from '../model/schema';
-import { readInputFolder } from './cli';
+import { readInputFolder } from './inputs';
 import { loadCompileOptions } from './options';
 import { CompileError } from './errors';
 import { evaluate, GoldFileSchema, type GoldEvent, type Scores } from './evaluate';

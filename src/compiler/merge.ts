@@ -35,15 +35,23 @@ export function attachActors(events: readonly CandidateEvent[], mentions: readon
   });
 }
 
-type Item = {
+/**
+ * A candidate event ready for clustering. It holds its source (quote included) rather than the
+ * article's text, and apart from `keywords` it is plain JSON, so an incremental compile can keep
+ * it between runs instead of re-reading the article.
+ */
+export type MergeItem = {
   event: ActorEvent;
-  article: Article;
-  text: string;
+  /** Id of the article that reports it. */
+  article: string;
+  source: Source;
   /** Sort key: publication date, article id, passage position. */
   order: string;
   bounds: Bounds;
   keywords: Set<string>;
 };
+
+type Item = MergeItem;
 
 const STOPWORDS = new Set(
   'the and for with from into over after before during about his her their its this that than then will to of in on at by as is are was were be has have had new first last more'.split(
@@ -60,20 +68,18 @@ function keywordsOf(title: string, actorWords: ReadonlySet<string>): Set<string>
   );
 }
 
-function toItems(articles: readonly ArticleEvents[]): Item[] {
-  return articles.flatMap(({ article, text, events, actors }) => {
-    const actorWords = new Set(
-      actors.flatMap((a) => [a.name, ...a.aliases]).flatMap((n) => n.toLowerCase().split(/[^a-z0-9-]+/)),
-    );
-    return events.map((event) => ({
-      event,
-      article,
-      text,
-      order: `${article.meta.published.slice(0, 10)}\u0000${article.meta.published}\u0000${article.meta.id}\u0000${String(event.passage.start).padStart(12, '0')}`,
-      bounds: boundsOf(event.edtf),
-      keywords: keywordsOf(event.title, actorWords),
-    }));
-  });
+/** One article's candidate events as merge items, in passage order. */
+export function prepareItems({ article, text, events, actors }: ArticleEvents): MergeItem[] {
+  const actorWords = new Set(actors.flatMap((a) => [a.name, ...a.aliases]).flatMap((n) => n.toLowerCase().split(/[^a-z0-9-]+/)));
+  const { id, published } = article.meta;
+  return events.map((event) => ({
+    event,
+    article: id,
+    source: sourceOf(id, event, quoteOf(text, event.passage)),
+    order: orderOf(published, id, event),
+    bounds: boundsOf(event.edtf),
+    keywords: keywordsOf(event.title, actorWords),
+  }));
 }
 
 // Names with an ordinal ("57th …") name one happening; a bare name ("Security Consultative
@@ -104,7 +110,8 @@ function sameHappening(a: Item, b: Item): boolean {
   return width(a.bounds) === 1 && a.bounds.start === b.bounds.start && sameActors(a.event.actors, b.event.actors);
 }
 
-type Entry = { item: Item; i: number };
+/** An item and its position among all items. */
+export type Entry = { item: Item; i: number };
 
 function byStartThenIndex(a: Entry, b: Entry): number {
   return a.item.bounds.start < b.item.bounds.start ? -1 : a.item.bounds.start > b.item.bounds.start ? 1 : a.i - b.i;
@@ -175,7 +182,44 @@ function forEachCandidatePair(plain: readonly Entry[], visit: (a: number, b: num
   }
 }
 
-function cluster(items: readonly Item[]): Item[][] {
+/** Whether `x` (at `i`) and `y` (at `j`) are one happening, asked in the orientation `cluster` asks it (earlier start, then lower index, first). */
+export function linked(x: Item, i: number, y: Item, j: number): boolean {
+  if (x.event.caption || y.event.caption) return false;
+  const xFirst = x.bounds.start < y.bounds.start || (x.bounds.start === y.bounds.start && i < j);
+  return xFirst ? sameHappening(x, y) : sameHappening(y, x);
+}
+
+/** The plain one-day items, by start day then position: where captions look for the event they picture. */
+export function captionHosts(items: readonly Item[]): Entry[] {
+  return items
+    .map((item, i) => ({ item, i }))
+    .filter(({ item }) => !item.event.caption && width(item.bounds) === 1)
+    .sort(byStartThenIndex);
+}
+
+/**
+ * The position of the event a caption pictures: among `hosts`, the same-day event that shares
+ * most of its actors ("shakes hands with Ahn at Panmunjom" → the JSA visit with Ahn); -1 when none.
+ */
+export function captionHost(caption: Item, hosts: readonly Entry[]): number {
+  let best = -1;
+  let bestScore = 0;
+  for (let k = lowerBound(hosts, caption.bounds.start); k < hosts.length; k++) {
+    const { item: other, i: j } = hosts[k] as Entry;
+    if (other.bounds.start > caption.bounds.end) break;
+    const shared = overlap(caption.event.actors, other.event.actors);
+    const score = shared * 10 - (other.event.actors.length - shared);
+    // The best score wins; among equals, the earliest candidate, as a scan in input order would find.
+    if (shared > 0 && (best < 0 || score > bestScore || (score === bestScore && j < best))) {
+      best = j;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Groups the items that report one happening; each group sorted by `order`. */
+export function clusterItems(items: readonly Item[]): Item[][] {
   const parent = items.map((_, i) => i);
   const find = (start: number): number => {
     let root = start;
@@ -198,26 +242,13 @@ function cluster(items: readonly Item[]): Item[][] {
     // Two already in one cluster need no comparing (pairs that share several actors come up more than once).
     if (x && y && find(a) !== find(b) && sameHappening(x, y)) union(a, b);
   });
-  // A caption pictures an event reported in the body: fold it into the same-day event that
-  // shares most of its actors ("shakes hands with Ahn at Panmunjom" → the JSA visit with Ahn).
-  // Only one-day events qualify, so they are looked up by day rather than scanned for each caption.
-  const days = plain.filter(({ item }) => width(item.bounds) === 1).sort(byStartThenIndex);
+  // A caption pictures an event reported in the body: fold it into that event. Only one-day
+  // events qualify, so they are looked up by day rather than scanned for each caption.
+  const hosts = captionHosts(items);
   items.forEach((item, i) => {
     if (!item.event.caption) return;
-    let best = -1;
-    let bestScore = 0;
-    for (let k = lowerBound(days, item.bounds.start); k < days.length; k++) {
-      const { item: other, i: j } = days[k] as Entry;
-      if (other.bounds.start > item.bounds.end) break;
-      const shared = overlap(item.event.actors, other.event.actors);
-      const score = shared * 10 - (other.event.actors.length - shared);
-      // The best score wins; among equals, the earliest candidate, as a scan in input order would find.
-      if (shared > 0 && (best < 0 || score > bestScore || (score === bestScore && j < best))) {
-        best = j;
-        bestScore = score;
-      }
-    }
-    if (best >= 0) union(i, best);
+    const host = captionHost(item, hosts);
+    if (host >= 0) union(i, host);
   });
   const groups = new Map<number, Item[]>();
   items.forEach((item, i) => {
@@ -257,28 +288,37 @@ function mostPrecise(members: readonly Item[]): Item {
   return (scored[0] ?? { item: members[0] as Item }).item;
 }
 
-function sourceOf(item: Item): Source {
-  const { start, end, quote } = quoteOf(item.text, item.event.passage);
+/** An item's sort key: publication date, article id, passage position. */
+export function orderOf(published: string, article: string, event: ActorEvent): string {
+  return `${published.slice(0, 10)}\u0000${published}\u0000${article}\u0000${String(event.passage.start).padStart(12, '0')}`;
+}
+
+/** The source an event's passage gives, from its quote (the passage without the white space around it). */
+export function sourceOf(
+  article: string,
+  event: ActorEvent,
+  { start, end, quote }: { start: number; end: number; quote: string },
+): Source {
   return {
-    article: item.article.meta.id,
+    article,
     start,
     end,
     quote,
-    ...(item.event.dateText === undefined ? {} : { dateText: item.event.dateText }),
-    ...(item.event.dateRule === undefined ? {} : { dateRule: item.event.dateRule }),
+    ...(event.dateText === undefined ? {} : { dateText: event.dateText }),
+    ...(event.dateRule === undefined ? {} : { dateRule: event.dateRule }),
   };
 }
 
 function conflictsOf(members: readonly Item[], chosen: Item): Conflict[] {
   const seen = new Set<string>();
   return members.flatMap((item) => {
-    const key = `${item.event.edtf}\u0000${item.article.meta.id}`;
+    const key = `${item.event.edtf}\u0000${item.article}`;
     if (compatible(item.bounds, chosen.bounds) || seen.has(key)) return [];
     seen.add(key);
     return [
       {
         when: whenOf(item.event.edtf),
-        article: item.article.meta.id,
+        article: item.article,
         ...(item.event.dateText === undefined ? {} : { dateText: item.event.dateText }),
         ...(item.event.dateRule === undefined ? {} : { dateRule: item.event.dateRule }),
       },
@@ -286,23 +326,43 @@ function conflictsOf(members: readonly Item[], chosen: Item): Conflict[] {
   });
 }
 
-function toEvent(members: readonly Item[]): Omit<TimelineEvent, 'id'> & { identity: string; slugTitle: string } {
-  // The identity comes from the earliest body source (a caption only when nothing else reports the event),
-  // with its date words: one passage may state two events ("arrived on Monday for his two-day visit").
+/** The sources of a cluster's members, in their order, each passage once. */
+export function sourcesOf(members: readonly Item[]): Source[] {
+  return [
+    ...new Map(
+      members.map((item) => [`${item.article}:${item.event.passage.start}:${item.event.passage.end}`, item.source]),
+    ).values(),
+  ];
+}
+
+/** A merged event before ids are given out: what identifies it, and the id it gets unless another draft has it first. */
+export type EventDraft = Omit<TimelineEvent, 'id'> & { identity: string; baseId: string };
+
+/**
+ * What identifies the event a cluster reports: its name, or else its earliest body source (a
+ * caption only when nothing else reports it) with its date words, since one passage may state
+ * two events ("arrived on Monday for his two-day visit").
+ */
+export function identityOf(members: readonly Item[]): string {
+  const named = members.find((item) => item.event.name !== undefined);
+  if (named?.event.name !== undefined) return named.event.name;
+  const first = members.find((item) => !item.event.caption) ?? (members[0] as Item);
+  return [first.article, first.source.quote, first.event.dateText ?? ''].join('\u0000');
+}
+
+/** The event that a cluster of items reports. */
+export function draftOf(members: readonly Item[]): EventDraft {
   const first = members.find((item) => !item.event.caption) ?? (members[0] as Item);
   const latest = members[members.length - 1] as Item;
   const chosen = mostPrecise(members);
   const named = members.find((item) => item.event.name !== undefined);
   const place = chosen.event.place ?? members.find((item) => item.event.place !== undefined)?.event.place;
-  const sources = [
-    ...new Map(
-      members.map((item) => [`${item.article.meta.id}:${item.event.passage.start}:${item.event.passage.end}`, sourceOf(item)]),
-    ).values(),
-  ];
+  const sources = sourcesOf(members);
   const conflicts = conflictsOf(members, chosen);
+  const identity = identityOf(members);
   return {
-    identity: named?.event.name ?? [first.article.meta.id, sourceOf(first).quote, first.event.dateText ?? ''].join('\u0000'),
-    slugTitle: named?.event.name ?? first.event.title,
+    identity,
+    baseId: eventId(named?.event.name ?? first.event.title, identity),
     title: (named ?? chosen).event.title,
     when: whenOf(chosen.event.edtf),
     status: latest.event.status,
@@ -313,16 +373,29 @@ function toEvent(members: readonly Item[]): Omit<TimelineEvent, 'id'> & { identi
   };
 }
 
-/** Merges the events of all articles into timeline events and the actors they use. */
-export function mergeEvents(articles: readonly ArticleEvents[]): { events: TimelineEvent[]; actors: Actor[] } {
-  const drafts = cluster(toItems(articles))
-    .map(toEvent)
-    .sort((a, b) => (a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : 0));
+/**
+ * Timeline events from every draft, and the actors they use (each as the first article in
+ * `actorLists` defines it): ids given out in identity order, a repeated id numbered `-2`, `-3`…;
+ * events sorted by date, then id. `ids` holds each draft's id, in the order of `drafts`.
+ */
+export function finishMerge(
+  drafts: readonly EventDraft[],
+  actorLists: Iterable<readonly Actor[]>,
+): { events: TimelineEvent[]; actors: Actor[]; ids: string[] } {
+  const order = drafts.map((_, k) => k);
+  order.sort((a, b) => {
+    const x = (drafts[a] as EventDraft).identity;
+    const y = (drafts[b] as EventDraft).identity;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
   const used = new Set<string>();
-  const events: TimelineEvent[] = drafts.map(({ identity, slugTitle, ...event }) => {
-    let id = eventId(slugTitle, identity);
-    for (let n = 2; used.has(id); n++) id = `${eventId(slugTitle, identity)}-${n}`;
+  const ids = new Array<string>(drafts.length);
+  const events: TimelineEvent[] = order.map((k) => {
+    const { identity: _identity, baseId, ...event } = drafts[k] as EventDraft;
+    let id = baseId;
+    for (let n = 2; used.has(id); n++) id = `${baseId}-${n}`;
     used.add(id);
+    ids[k] = id;
     return { id, ...event };
   });
   events.sort((a, b) => {
@@ -332,7 +405,17 @@ export function mergeEvents(articles: readonly ArticleEvents[]): { events: Timel
   });
   const actorIds = new Set(events.flatMap((event) => event.actors));
   const actors = new Map<string, Actor>();
-  for (const { actors: list } of articles)
+  for (const list of actorLists)
     for (const actor of list) if (actorIds.has(actor.id) && !actors.has(actor.id)) actors.set(actor.id, actor);
-  return { events, actors: [...actors.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
+  return { events, actors: [...actors.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), ids };
+}
+
+/** Merges the events of all articles into timeline events and the actors they use. */
+export function mergeEvents(articles: readonly ArticleEvents[]): { events: TimelineEvent[]; actors: Actor[] } {
+  const drafts = clusterItems(articles.flatMap(prepareItems)).map(draftOf);
+  const { events, actors } = finishMerge(
+    drafts,
+    articles.map((article) => article.actors),
+  );
+  return { events, actors };
 }

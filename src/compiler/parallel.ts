@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { readFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { cacheKey, compilerFingerprint, openCache, readCached, writeCached } from './cache';
 import { mapLimited } from './concurrency';
@@ -55,11 +56,38 @@ const FILE_CONCURRENCY = 64;
 /** Below this many articles the default progress bar stays quiet. */
 const PROGRESS_MIN_ARTICLES = 200;
 
-/** Compiles like `compile`, on worker threads and through the cache. */
-export async function compileParallel(
-  inputs: readonly InputFile[],
-  options: ParallelCompileOptions,
-): Promise<{ result: CompileResult; stats: CompileStats }> {
+/**
+ * An article file whose cache key is already known (an earlier run recorded the key with the
+ * file's size and times, and they have not changed), so its bytes need not be read unless the
+ * cache lacks the entry. `path` is where to read it then.
+ */
+export type KnownFile = { file: string; key: string; path: string };
+
+export type ArticleInput = InputFile | KnownFile;
+
+const isKnown = (input: ArticleInput): input is KnownFile => 'key' in input;
+
+/** The per-article results of a run, in file-name order. */
+export type CompiledInputs = {
+  /** Every input, sorted by file name. */
+  inputs: ArticleInput[];
+  /** Each input's cache key (its file name without a cache). */
+  keys: string[];
+  /** Each input's result; undefined for the ones the caller said it has (`have`). */
+  compiled: (CompiledArticle | undefined)[];
+};
+
+/**
+ * The per-article part of a compile: takes each article from the cache or compiles it (on
+ * workers when the work is big enough), or skips it when `have` holds its cache key (the
+ * caller has what it needs of it; the value is its article id, for the duplicate check).
+ */
+export async function compileInputs(
+  inputs: readonly ArticleInput[],
+  options: ParallelCompileOptions & { have?: ReadonlyMap<string, string> },
+): Promise<
+  { ok: true; value: CompiledInputs; stats: CompileStats } | { ok: false; errors: CompileError[]; stats: CompileStats }
+> {
   const sorted = [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const context: ArticleContext = { catalog: options.catalog ?? [] };
   const cache =
@@ -70,11 +98,15 @@ export async function compileParallel(
           options.compilerVersion ?? (await compilerFingerprint(options.generator.version)),
           context.catalog,
         );
-  const keys = cache ? sorted.map((input) => cacheKey(cache, input)) : [];
+  if (!cache && sorted.some(isKnown)) throw new Error('compileInputs: expected a cache for inputs known by cache key');
+  // Without a cache the file name stands in: unique within a run, which is all the caller needs then.
+  const keys = sorted.map((input) => (isKnown(input) ? input.key : cache ? cacheKey(cache, input) : input.file));
+  const have = options.have ?? new Map<string, string>();
+  const held = keys.map((key) => have.has(key));
   const compiled: (CompiledArticle | undefined)[] = cache
-    ? await mapLimited(keys, FILE_CONCURRENCY, (key) => readCached(cache, key))
+    ? await mapLimited(keys, FILE_CONCURRENCY, (key, i) => (held[i] ? Promise.resolve(undefined) : readCached(cache, key)))
     : new Array<undefined>(sorted.length).fill(undefined);
-  const missing = compiled.flatMap((entry, i) => (entry === undefined ? [i] : []));
+  const missing = compiled.flatMap((entry, i) => (entry === undefined && !held[i] ? [i] : []));
   const stats: CompileStats = {
     articles: sorted.length,
     cached: sorted.length - missing.length,
@@ -84,13 +116,15 @@ export async function compileParallel(
   };
 
   // Only articles missing from the cache are read: a hit was read without error before (same name, bytes, compiler).
-  const fresh = readArticles(missing.map((i) => sorted[i] as InputFile));
+  const fresh = readArticles(await Promise.all(missing.map((i) => bytesOf(sorted[i] as ArticleInput))));
   const readIds = fresh.articles.map((article) => article.meta.id);
-  const cachedIds = compiled.flatMap((entry) => (entry ? [entry.article.meta.id] : []));
+  const cachedIds = compiled.flatMap((entry, i) =>
+    entry ? [entry.article.meta.id] : held[i] ? [have.get(keys[i] as string) as string] : [],
+  );
   if (fresh.errors.length > 0 || hasDuplicates([...cachedIds, ...readIds])) {
     // Read everything again so the errors are exactly those of `compile`, in the same order.
-    const { errors } = readArticles(sorted);
-    if (errors.length > 0) return { result: { ok: false, errors }, stats: { ...stats, cached: 0 } };
+    const { errors } = readArticles(await Promise.all(sorted.map(bytesOf)));
+    if (errors.length > 0) return { ok: false, errors, stats: { ...stats, cached: 0 } };
   }
 
   const report = progressReporter(options.progress ?? true, sorted.length);
@@ -116,7 +150,31 @@ export async function compileParallel(
   report?.(-1, sorted.length);
   await Promise.all(cacheWrites);
   if (cacheFailure) throw cacheFailure.error;
-  return { result: assemble(compiled as CompiledArticle[], options), stats };
+  return { ok: true, value: { inputs: sorted, keys, compiled }, stats };
+}
+
+/** The bytes of an input, read now for a known file. */
+async function bytesOf(input: ArticleInput): Promise<InputFile> {
+  if (!isKnown(input)) return input;
+  try {
+    return { file: input.file, bytes: await readFile(input.path) };
+  } catch (error) {
+    throw new CompileError({
+      file: input.file,
+      code: 'input',
+      message: `expected a readable file, got ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    });
+  }
+}
+
+/** Compiles like `compile`, on worker threads and through the cache. */
+export async function compileParallel(
+  inputs: readonly InputFile[],
+  options: ParallelCompileOptions,
+): Promise<{ result: CompileResult; stats: CompileStats }> {
+  const outcome = await compileInputs(inputs, options);
+  if (!outcome.ok) return { result: { ok: false, errors: outcome.errors }, stats: outcome.stats };
+  return { result: assemble(outcome.value.compiled as CompiledArticle[], options), stats: outcome.stats };
 }
 
 function hasDuplicates(values: readonly string[]): boolean {

@@ -164,7 +164,8 @@ export function compileArticle(article: Article, context: ArticleContext): Compi
   };
 }
 
-function summarise({ meta }: Article): ArticleSummary {
+/** The article's entry in `timeline.json`. */
+export function summarise({ meta }: Article): ArticleSummary {
   return {
     id: meta.id,
     title: meta.title,
@@ -225,6 +226,14 @@ export function compile(inputs: readonly InputFile[], options: CompileOptions): 
   );
 }
 
+/** `timeline.schema.json`: the contract as JSON Schema, for tools other than the viewer. */
+export function schemaFile(): OutputFile {
+  return {
+    path: 'timeline.schema.json',
+    content: stableJson(z.toJSONSchema(TimelineSchema, { io: 'input', unrepresentable: 'any' })),
+  };
+}
+
 /** The cross-article part: merge, validate and serialise (in shards when the timeline is large). */
 export function assemble(compiledArticles: readonly CompiledArticle[], options: CompileOptions): CompileResult {
   const compiled = [...compiledArticles].sort((a, b) => (a.text.id < b.text.id ? -1 : a.text.id > b.text.id ? 1 : 0));
@@ -249,10 +258,7 @@ export function assemble(compiledArticles: readonly CompiledArticle[], options: 
   const files: OutputFile[] = [
     { path: 'timeline.json', content: stableJson(index) },
     ...shards.map(({ path, shard }) => ({ path, content: stableJson(shard) })),
-    {
-      path: 'timeline.schema.json',
-      content: stableJson(z.toJSONSchema(TimelineSchema, { io: 'input', unrepresentable: 'any' })),
-    },
+    schemaFile(),
     ...texts.map((text) => ({ path: `articles/${text.id}.json`, content: stableJson(text) })),
   ];
   return { ok: true, files, timeline, warnings: compiled.flatMap((c) => c.warnings) };

@@ -73,6 +73,66 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[]):
   }
 }
 
+/**
+ * Updates `outDir` in place: writes `files` (new or changed) and deletes `remove`, leaving
+ * every other file as it is. Each file is written beside the folder first and renamed in,
+ * `timeline.json` last, so a reader never sees half a file and the index is the last thing
+ * to change; the files replaced are kept aside until the end, and put back if any step fails.
+ */
+export async function applyChanges(outDir: string, files: readonly OutputFile[], remove: readonly string[]): Promise<void> {
+  const out = path.resolve(outDir);
+  await checkReplaceable(outDir, out);
+  const parent = path.dirname(out);
+  const staging = path.join(parent, `.${path.basename(out)}.staging-${process.pid}`);
+  const retired = path.join(parent, `.${path.basename(out)}.previous-${process.pid}`);
+  await rm(staging, { recursive: true, force: true });
+  await rm(retired, { recursive: true, force: true });
+  // The index goes in last: until then a reader finds the previous timeline, whose files are all still there.
+  const ordered = [...files].sort((a, b) => Number(a.path === MARKER) - Number(b.path === MARKER));
+  const moves = ordered.map((file) => ({
+    relative: file.path,
+    content: file.content,
+    staged: safeTarget(staging, file.path),
+    target: safeTarget(out, file.path),
+    kept: safeTarget(retired, file.path),
+  }));
+  const removals = remove.map((relative) => ({ target: safeTarget(out, relative), kept: safeTarget(retired, relative) }));
+  const done: { target: string; kept?: string; added: boolean }[] = [];
+  try {
+    const folders = new Set([
+      ...moves.flatMap((m) => [path.dirname(m.staged), path.dirname(m.kept)]),
+      ...removals.map((r) => path.dirname(r.kept)),
+    ]);
+    for (const folder of folders) await mkdir(folder, { recursive: true });
+    await mapLimited(moves, WRITES_IN_FLIGHT, ({ staged, content }) => writeFile(staged, content, 'utf8'));
+    for (const { target, kept } of removals) {
+      if (!existsSync(target)) continue;
+      await rename(target, kept);
+      done.push({ target, kept, added: false });
+    }
+    for (const { staged, target, kept } of moves) {
+      await mkdir(path.dirname(target), { recursive: true });
+      const existed = existsSync(target);
+      if (existed) await rename(target, kept);
+      done.push({ target, ...(existed ? { kept } : {}), added: false });
+      await rename(staged, target);
+      (done.at(-1) as { added: boolean }).added = true;
+    }
+  } catch (error) {
+    // Undo in reverse: take out what was put in, and put back what was moved aside.
+    for (const step of done.reverse()) {
+      if (step.added) await rm(step.target, { force: true });
+      if (step.kept !== undefined) await rename(step.kept, step.target);
+    }
+    await rm(staging, { recursive: true, force: true });
+    await rm(retired, { recursive: true, force: true });
+    if (error instanceof CompileError) throw error;
+    throw new CompileError({ code: 'output', message: `could not write ${outDir}: ${(error as Error).message}` });
+  }
+  await rm(staging, { recursive: true, force: true });
+  await rm(retired, { recursive: true, force: true });
+}
+
 /** Lists every file under `dir` as a relative path with `/` separators. */
 export async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   if (!existsSync(dir)) return [];

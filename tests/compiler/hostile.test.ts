@@ -442,8 +442,8 @@ describe('exit codes and messages', () => {
   describe('an unexpected error (a bug)', () => {
     async function mainWithBrokenCompile(argv: string[]): Promise<{ code: number; stderr: string }> {
       vi.resetModules();
-      vi.doMock('../../src/compiler/parallel', () => ({
-        compileParallel: () => Promise.reject(new TypeError('boom\nsecond line')),
+      vi.doMock('../../src/compiler/build', () => ({
+        build: () => Promise.reject(new TypeError('boom\nsecond line')),
       }));
       const { main } = await import('../../src/compiler/cli');
       const written: string[] = [];
@@ -455,7 +455,7 @@ describe('exit codes and messages', () => {
         return { code: await main(argv), stderr: written.join('') };
       } finally {
         spy.mockRestore();
-        vi.doUnmock('../../src/compiler/parallel');
+        vi.doUnmock('../../src/compiler/build');
       }
     }
 

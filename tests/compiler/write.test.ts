@@ -1,15 +1,16 @@
 /**
- * The write stage on real folders: the output is replaced whole, a failure part-way
- * leaves the previous output exactly as it was (and no staging folder behind), and
- * paths that leave the output folder or folders that are not an earlier output are refused.
+ * The write stage on real folders: the output is replaced whole, or changed file by file
+ * (applyChanges); a failure part-way leaves the previous output exactly as it was (and no
+ * staging folder behind), and paths that leave the output folder or folders that are not an
+ * earlier output are refused.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CompileError } from '../../src/compiler/errors';
 import type { OutputFile } from '../../src/compiler/pipeline';
-import { diffOutput, listFiles, writeOutput } from '../../src/compiler/write';
+import { applyChanges, diffOutput, listFiles, writeOutput } from '../../src/compiler/write';
 
 let root: string;
 let out: string;
@@ -54,5 +55,60 @@ describe('writeOutput', () => {
     await writeFile(path.join(out, 'notes.txt'), 'mine');
     await expect(writeOutput(out, files(1, 'y'))).rejects.toThrow(/refusing to replace/);
     expect(await readFile(path.join(out, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+});
+
+describe('applyChanges', () => {
+  /** The output folder as path → content. */
+  async function contents(): Promise<Record<string, string>> {
+    const all: Record<string, string> = {};
+    for (const file of await listFiles(out)) all[file] = await readFile(path.join(out, file), 'utf8');
+    return all;
+  }
+
+  it('writes the files given, deletes the paths given and leaves every other file as it was', async () => {
+    await writeOutput(out, files(5, 'first'));
+    const untouched = await stat(path.join(out, 'articles/a0.json'));
+    await applyChanges(
+      out,
+      [
+        { path: 'timeline.json', content: '{"tag":"second"}' },
+        { path: 'articles/a1.json', content: 'changed' },
+        { path: 'events/0001.json', content: 'new' },
+      ],
+      ['articles/a4.json'],
+    );
+    expect(await contents()).toEqual({
+      'timeline.json': '{"tag":"second"}',
+      'articles/a0.json': '{"i":0,"tag":"first"}',
+      'articles/a1.json': 'changed',
+      'articles/a2.json': '{"i":2,"tag":"first"}',
+      'articles/a3.json': '{"i":3,"tag":"first"}',
+      'events/0001.json': 'new',
+    });
+    expect((await stat(path.join(out, 'articles/a0.json'))).ino).toBe(untouched.ino);
+    expect((await readdir(root)).sort()).toEqual(['data']);
+  });
+
+  it('puts every file back when a step fails after others were done', async () => {
+    await writeOutput(out, files(5, 'kept'));
+    const before = await contents();
+    // In name order: a1 is replaced and a9 added before "a3.json/inner.json" needs a3.json to be a folder.
+    const changes = [
+      { path: 'articles/a1.json', content: 'lost' },
+      { path: 'articles/a9.json', content: 'lost' },
+      { path: 'articles/a3.json/inner.json', content: 'lost' },
+      { path: 'timeline.json', content: 'lost' },
+    ];
+    await expect(applyChanges(out, changes, ['articles/a2.json'])).rejects.toBeInstanceOf(CompileError);
+    expect(await contents()).toEqual(before);
+    expect((await readdir(root)).sort()).toEqual(['data']);
+  });
+
+  it('refuses a path that leaves the output folder', async () => {
+    await writeOutput(out, files(1, 'x'));
+    await expect(applyChanges(out, [{ path: '../escaped.json', content: '{}' }], [])).rejects.toThrow(/inside/);
+    await expect(applyChanges(out, [], ['../../etc/passwd'])).rejects.toThrow(/inside/);
+    expect((await readdir(root)).sort()).toEqual(['data']);
   });
 });

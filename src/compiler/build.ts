@@ -1,0 +1,226 @@
+/**
+ * `npm run compile` without --check: a folder of articles → the output folder, doing only
+ * the work that changed since the last run with the same cache. Beside the per-article
+ * cache it keeps one state file per output folder (for one compiler, catalogue and options):
+ *
+ * - the stamp (size, times, inode) and cache key of every article file, so an unchanged
+ *   file is not read again;
+ * - what assembly derived from every article and the clusters it made (see incremental.ts),
+ *   so only the clusters that changed articles touch are merged again;
+ * - the files of the output folder and the stamp of its `timeline.json`.
+ *
+ * When the output folder is as that run left it, only the files that change are written
+ * (applyChanges); otherwise, or without a state, everything is assembled and the folder is
+ * replaced as a whole (writeOutput). Either way the output is the same bytes `compile` makes.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { compilerFingerprint, openCache } from './cache';
+import { scanInputFolder, type FileStamp, type ReadFile } from './inputs';
+import type { CompileError } from './errors';
+import {
+  assembleIncremental,
+  NOTHING_ASSEMBLED,
+  pack,
+  recordOf,
+  unpack,
+  type ArticleRecord,
+  type Assembled,
+  type PackedAssembled,
+} from './incremental';
+import { compileInputs, type CompileStats, type ParallelCompileOptions } from './parallel';
+import type { CompiledArticle } from './pipeline';
+import type { Timeline } from '../model/schema';
+import { applyChanges, listFiles, writeOutput } from './write';
+
+/** Bumped when the state file's layout changes; a state of another format is ignored. */
+const STATE_FORMAT = 2;
+
+/**
+ * A file changed less than this long before a run may change again within the same
+ * timestamp tick; its stamp is not trusted next time (it is read again instead).
+ */
+const RACY_MS = 2000;
+
+type State = {
+  format: number;
+  /** Hash of the compiler version, catalogue, options and output folder the state belongs to. */
+  settings: string;
+  /** Article files by name: stamp and cache key. */
+  inputs: Record<string, FileStamp & { key: string }>;
+  assembled: PackedAssembled;
+  output: { paths: string[]; index: FileStamp };
+};
+
+export type BuildOptions = ParallelCompileOptions & {
+  in: string;
+  out: string;
+  /** How long before a run a file must have last changed for its stamp to be trusted next time (default RACY_MS). */
+  racyMs?: number;
+};
+
+export type BuildOutcome =
+  | {
+      ok: true;
+      timeline: Timeline;
+      warnings: string[];
+      stats: CompileStats & {
+        /** Whether the output folder was updated in place (false: assembled anew and replaced). */
+        incremental: boolean;
+        /** Article files whose bytes were read (the others were known by their stamps). */
+        read: number;
+        /** Size of all article files. */
+        bytes: number;
+        written: number;
+        removed: number;
+      };
+    }
+  | { ok: false; errors: CompileError[] };
+
+const sha256 = (...parts: string[]) => {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex');
+};
+
+async function loadState(file: string, settings: string): Promise<State | undefined> {
+  try {
+    const state = JSON.parse(await readFile(file, 'utf8')) as Partial<State>;
+    return state.format === STATE_FORMAT && state.settings === settings && state.inputs && state.assembled && state.output
+      ? (state as State)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A state not written for this long belongs to an output folder nobody compiles to any more. */
+const STATE_UNUSED_MS = 30 * 24 * 3600 * 1000;
+
+/** The state's assembly, or undefined when it does not unpack (a state written by hand, or half of one). */
+function unpackSafely(state: State): Assembled | undefined {
+  try {
+    return unpack(state.assembled);
+  } catch {
+    return undefined;
+  }
+}
+
+async function saveState(file: string, state: State): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  const dir = path.dirname(file);
+  await mkdir(dir, { recursive: true });
+  for (const name of await readdir(dir)) {
+    const other = path.join(dir, name);
+    const stats = await stat(other).catch(() => undefined);
+    if (stats && Date.now() - stats.mtimeMs > STATE_UNUSED_MS) await rm(other, { force: true });
+  }
+  try {
+    await writeFile(temporary, JSON.stringify(state));
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+async function stampOf(file: string): Promise<FileStamp | undefined> {
+  const stats = await stat(file).catch(() => undefined);
+  return stats && { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
+}
+
+/** Whether `out` holds exactly the files the state's run wrote, with its `timeline.json` untouched since. */
+async function outputIntact(out: string, recorded: State['output']): Promise<boolean> {
+  const index = await stampOf(path.join(out, 'timeline.json'));
+  if (index === undefined || JSON.stringify(index) !== JSON.stringify(recorded.index)) return false;
+  const files = await listFiles(out).catch(() => undefined);
+  return files !== undefined && files.length === recorded.paths.length && files.every((file, i) => file === recorded.paths[i]);
+}
+
+/** Compiles `options.in` into `options.out`, reusing what an earlier run with the same cache made. */
+export async function build(options: BuildOptions): Promise<BuildOutcome> {
+  const cacheDir = options.cacheDir ?? false;
+  const compilerVersion = options.compilerVersion ?? (await compilerFingerprint(options.generator.version));
+  let stateFile: string | undefined;
+  let settings = '';
+  let state: State | undefined;
+  if (cacheDir !== false) {
+    // One state per output folder; it is used only by a run with the same compiler, catalogue and options.
+    const { salt } = openCache(cacheDir, compilerVersion, options.catalog ?? []);
+    const out = path.resolve(options.out);
+    stateFile = path.join(cacheDir, 'runs', `${sha256(out).slice(0, 32)}.json`);
+    settings = sha256(salt, JSON.stringify([options.generator, options.shardEvents ?? null, out]));
+    state = await loadState(stateFile, settings);
+  }
+  const previous = state && (await outputIntact(path.resolve(options.out), state.output)) ? unpackSafely(state) : undefined;
+  const intact = previous !== undefined;
+  const recordByKey = new Map((previous ?? NOTHING_ASSEMBLED).articles.map((record) => [record.key, record]));
+
+  const scanned = Date.now();
+  const inputs = await scanInputFolder(options.in, new Map(Object.entries(state?.inputs ?? {})));
+  const outcome = await compileInputs(inputs, {
+    ...options,
+    compilerVersion,
+    have: new Map([...recordByKey].map(([key, record]) => [key, record.summary.id])),
+  });
+  if (!outcome.ok) return { ok: false, errors: outcome.errors };
+  const { keys, compiled } = outcome.value;
+
+  const fresh = new Map<string, CompiledArticle>();
+  const records: ArticleRecord[] = keys.map((key, i) => {
+    const made = compiled[i];
+    if (made === undefined) return recordByKey.get(key) as ArticleRecord;
+    fresh.set(key, made);
+    return recordOf(key, made);
+  });
+  records.sort((a, b) => (a.summary.id < b.summary.id ? -1 : a.summary.id > b.summary.id ? 1 : 0));
+  const assembled = assembleIncremental(previous ?? NOTHING_ASSEMBLED, records, fresh, options);
+  if (!assembled.ok) return { ok: false, errors: assembled.errors };
+  const { output } = assembled;
+
+  if (intact) await applyChanges(options.out, output.write, output.remove);
+  else await writeOutput(options.out, output.write);
+
+  if (stateFile !== undefined) {
+    const index = await stampOf(path.join(path.resolve(options.out), 'timeline.json'));
+    const inputsByName: State['inputs'] = {};
+    outcome.value.inputs.forEach((input, i) => {
+      const key = keys[i] as string;
+      if ('key' in input) {
+        const before = state?.inputs[input.file];
+        if (before) inputsByName[input.file] = before;
+        return;
+      }
+      const { stamp } = input as ReadFile;
+      // A file changed just before the scan may change again without its stamp changing.
+      if (stamp && Math.max(stamp.mtimeMs, stamp.ctimeMs) < scanned - (options.racyMs ?? RACY_MS))
+        inputsByName[input.file] = { ...stamp, key };
+    });
+    if (index !== undefined)
+      await saveState(stateFile, {
+        format: STATE_FORMAT,
+        settings,
+        inputs: inputsByName,
+        assembled: pack(output.next),
+        output: { paths: [...output.paths].sort(), index },
+      });
+  }
+  const bytes = outcome.value.inputs.reduce(
+    (sum, input) => sum + ('key' in input ? (state?.inputs[input.file]?.size ?? 0) : input.bytes.length),
+    0,
+  );
+  return {
+    ok: true,
+    timeline: output.timeline,
+    warnings: output.warnings,
+    stats: {
+      ...outcome.stats,
+      incremental: intact,
+      read: inputs.filter((input) => !('key' in input)).length,
+      bytes,
+      written: output.write.length,
+      removed: output.remove.length,
+    },
+  };
+}

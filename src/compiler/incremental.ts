@@ -1,0 +1,346 @@
+/**
+ * Incremental assembly. `assemble` merges every article's events on each run; with 10,000
+ * articles that is seconds of merging, validating and serialising when one article changed.
+ * This module keeps, between runs, what assembly derived from each article (its merge items,
+ * summary, actors and warnings) and the clusters merge made of them. A run then redoes only
+ * the clusters that the added and removed articles touch, and names the output files that
+ * change; the rest of the output is left as it is.
+ *
+ * The result is exactly `assemble`'s (tests compare the bytes): clustering joins items that
+ * are linked (`linked`) or that a caption pictures (`captionHost`), so a cluster none of
+ * whose items is removed, linked to a new item, or pictured by a caption that now chooses
+ * another cluster is a cluster of the new run as well, with the same members and draft.
+ */
+import type { Actor, ArticleSummary, ArticleText, Timeline, TimelineEvent } from '../model/schema';
+import { referenceProblems, SCHEMA_VERSION } from '../model/schema';
+import { CompileError } from './errors';
+import {
+  captionHost,
+  captionHosts,
+  clusterItems,
+  draftOf,
+  finishMerge,
+  identityOf,
+  linked,
+  orderOf,
+  prepareItems,
+  sourceOf,
+  sourcesOf,
+  type EventDraft,
+  type MergeItem,
+} from './merge';
+import { schemaFile, stableJson, summarise, type CompiledArticle, type CompileOptions, type OutputFile } from './pipeline';
+import { shardTimeline } from './shard';
+import { validateOutput } from './validate';
+
+/**
+ * A merge item as kept on disk, without what can be made again at once: its article and
+ * sort key come from the article's record, its source from the event and `quote`.
+ */
+type StoredItem = Pick<MergeItem, 'event' | 'bounds'> & {
+  quote: { start: number; end: number; quote: string };
+  keywords: string[];
+};
+
+/** What assembly needs of one article, kept between runs so the article need not be read again. */
+export type ArticleRecord = {
+  /** The article's cache key (name, bytes, compiler, catalogue). */
+  key: string;
+  summary: ArticleSummary;
+  actors: Actor[];
+  items: StoredItem[];
+  warnings: string[];
+};
+
+/**
+ * One merged event: its items as `<article key>#<position>`, and the draft made of them
+ * (without what is quickly made again from the items: its sources and identity).
+ */
+export type ClusterRecord = { members: string[]; draft: Omit<EventDraft, 'sources' | 'identity'> };
+
+/** What an earlier run assembled: every article's record (by id) and every cluster. */
+export type Assembled = {
+  articles: ArticleRecord[];
+  clusters: ClusterRecord[];
+  /** The shard files written, with their event ids in order (empty for a one-file timeline). */
+  shards: { path: string; ids: string[] }[];
+};
+
+export const NOTHING_ASSEMBLED: Assembled = { articles: [], clusters: [], shards: [] };
+
+/** Assembled as kept on disk: each distinct actor once, and each article naming its actors by position. */
+export type PackedAssembled = Omit<Assembled, 'articles'> & {
+  actors: Actor[];
+  articles: (Omit<ArticleRecord, 'actors'> & { actors: number[] })[];
+};
+
+/** Packs for disk: ten thousand articles name a few hundred actors, each defined the same way in most of them. */
+export function pack(assembled: Assembled): PackedAssembled {
+  const actors: Actor[] = [];
+  const byObject = new Map<Actor, number>();
+  const byValue = new Map<string, number>();
+  const indexOf = (actor: Actor): number => {
+    let index = byObject.get(actor);
+    if (index !== undefined) return index;
+    const value = JSON.stringify(actor);
+    index = byValue.get(value);
+    if (index === undefined) {
+      index = actors.push(actor) - 1;
+      byValue.set(value, index);
+    }
+    byObject.set(actor, index);
+    return index;
+  };
+  const articles = assembled.articles.map((record) => ({ ...record, actors: record.actors.map(indexOf) }));
+  return { ...assembled, actors, articles };
+}
+
+/** The inverse of `pack`; articles share the actor objects. */
+export function unpack(packed: PackedAssembled): Assembled {
+  const { actors, articles, ...rest } = packed;
+  return {
+    ...rest,
+    articles: articles.map((record) => ({ ...record, actors: record.actors.map((index) => actors[index] as Actor) })),
+  };
+}
+
+/** The record of a freshly compiled article. */
+export function recordOf(key: string, compiled: CompiledArticle): ArticleRecord {
+  const items = prepareItems({
+    article: compiled.article,
+    text: compiled.text.text,
+    events: compiled.events,
+    actors: compiled.actors,
+  });
+  return {
+    key,
+    summary: summarise(compiled.article),
+    actors: compiled.actors,
+    items: items.map(({ event, bounds, source, keywords }) => ({
+      event,
+      bounds,
+      quote: { start: source.start, end: source.end, quote: source.quote },
+      keywords: [...keywords],
+    })),
+    warnings: compiled.warnings,
+  };
+}
+
+/** The output of one assembly: every file's path, the files to (re)write and the paths to delete. */
+export type AssembledOutput = {
+  timeline: Timeline;
+  warnings: string[];
+  /** Every file the output folder holds after this run. */
+  paths: string[];
+  /** Files that are new or differ from the previous run's. */
+  write: OutputFile[];
+  /** Paths of the previous run that this run does not produce. */
+  remove: string[];
+  next: Assembled;
+};
+
+/** Above this share of new items, every cluster is made again. */
+const REDO_ALL_SHARE = 0.05;
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Finds the root of `x` in a union-find parent array, halving paths on the way. */
+function root(parent: number[], x: number): number {
+  let at = x;
+  while (parent[at] !== at) {
+    const up = parent[at] as number;
+    parent[at] = parent[up] as number;
+    at = up;
+  }
+  return at;
+}
+
+/**
+ * Assembles `records` (every article of this run, by id) given what `previous` assembled.
+ * `fresh` holds the compiled articles whose records are new this run (their texts are written).
+ * With NOTHING_ASSEMBLED as `previous`, or when more than `redoAllShare` of the items are new,
+ * every cluster is made anew (with NOTHING_ASSEMBLED every file is written, too).
+ */
+export function assembleIncremental(
+  previous: Assembled,
+  records: readonly ArticleRecord[],
+  fresh: ReadonlyMap<string, CompiledArticle>,
+  options: CompileOptions,
+  { redoAllShare = REDO_ALL_SHARE }: { redoAllShare?: number } = {},
+): { ok: true; output: AssembledOutput } | { ok: false; errors: CompileError[] } {
+  const keys = new Set(records.map((record) => record.key));
+  const previousKeys = new Set(previous.articles.map((record) => record.key));
+  const removed = new Set([...previousKeys].filter((key) => !keys.has(key)));
+
+  // Every item of this run, in the order `assemble` sees them: by article id, then position.
+  const items: MergeItem[] = [];
+  const refs: string[] = [];
+  const isNew: boolean[] = [];
+  for (const record of records) {
+    const added = !previousKeys.has(record.key);
+    const { id, published } = record.summary;
+    record.items.forEach(({ event, bounds, quote, keywords }, n) => {
+      items.push({
+        event,
+        article: id,
+        source: sourceOf(id, event, quote),
+        order: orderOf(published, id, event),
+        bounds,
+        keywords: new Set(keywords),
+      });
+      refs.push(`${record.key}#${n}`);
+      isNew.push(added);
+    });
+  }
+
+  // Nodes of a union-find over the previous clusters (0 … C-1) and the new items (C + i).
+  const clusterOf = new Map<string, number>();
+  previous.clusters.forEach((cluster, c) => {
+    for (const member of cluster.members) clusterOf.set(member, c);
+  });
+  const C = previous.clusters.length;
+  const node = (i: number): number => (isNew[i] ? C + i : (clusterOf.get(refs[i] as string) ?? C + i));
+  const parent = Array.from({ length: C + items.length }, (_, x) => x);
+  const join = (a: number, b: number): void => {
+    const [x, y] = [root(parent, a), root(parent, b)];
+    if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
+  };
+  const redo = new Set<number>();
+  previous.clusters.forEach((cluster, c) => {
+    if (cluster.members.some((member) => removed.has(member.slice(0, member.indexOf('#'))))) redo.add(c);
+  });
+
+  // Many new items: finding their links one by one would cost more than clustering everything again.
+  const added = items.flatMap((item, i) => (isNew[i] && !item.event.caption ? [i] : []));
+  const redoAll = previous.clusters.length === 0 || added.length > items.length * redoAllShare;
+  const redoRoots = new Set<number>();
+  if (!redoAll) {
+    // New items: joined to every item they are linked to (a shared name or actor comes first).
+    if (added.length > 0) {
+      const names = new Set(added.map((i) => items[i]?.event.name).filter((name) => name !== undefined));
+      const actors = new Set(added.flatMap((i) => items[i]?.event.actors ?? []));
+      items.forEach((other, j) => {
+        if (other.event.caption) return;
+        if (!(other.event.name !== undefined && names.has(other.event.name)) && !other.event.actors.some((a) => actors.has(a)))
+          return;
+        for (const i of added) if (i !== j && linked(items[i] as MergeItem, i, other, j)) join(node(i), node(j));
+      });
+    }
+    // Captions: each joined to the event it pictures now. A caption that changed hosts did so
+    // because its old host was removed or a new item pictures it better, so one of the two
+    // clusters is redone already, and this join takes the other along.
+    if (items.some((item) => item.event.caption)) {
+      const hosts = captionHosts(items);
+      items.forEach((item, i) => {
+        if (!item.event.caption) return;
+        const host = captionHost(item, hosts);
+        if (host >= 0) join(node(i), node(host));
+      });
+    }
+    for (const c of redo) redoRoots.add(root(parent, c));
+    items.forEach((_, i) => {
+      if (isNew[i]) redoRoots.add(root(parent, node(i)));
+    });
+  }
+
+  // The clusters kept as they were, and the ones made again from their items.
+  const kept = redoAll ? [] : previous.clusters.filter((_, c) => !redoRoots.has(root(parent, c)));
+  const affected = items.flatMap((_, i) => (redoAll || redoRoots.has(root(parent, node(i))) ? [i] : []));
+  const refOf = new Map<MergeItem, string>(affected.map((i) => [items[i] as MergeItem, refs[i] as string]));
+  const made = clusterItems(affected.map((i) => items[i] as MergeItem)).map((members) => ({
+    members: members.map((item) => refOf.get(item) as string),
+    draft: draftOf(members),
+  }));
+  const position = new Map(refs.map((ref, i) => [ref, i]));
+  const drafts: EventDraft[] = [
+    // Keys in draftOf's order, so the event serialises to the same bytes.
+    ...kept.map(({ members, draft: { conflicts, ...draft } }) => {
+      const memberItems = members.map((ref) => items[position.get(ref) as number] as MergeItem);
+      return {
+        identity: identityOf(memberItems),
+        ...draft,
+        sources: sourcesOf(memberItems),
+        ...(conflicts === undefined ? {} : { conflicts }),
+      };
+    }),
+    ...made.map((cluster) => cluster.draft),
+  ];
+  const clusters: ClusterRecord[] = [
+    ...kept,
+    ...made.map(({ members, draft: { sources: _sources, identity: _identity, ...draft } }) => ({ members, draft })),
+  ];
+  const merged = finishMerge(
+    drafts,
+    records.map((record) => record.actors),
+  );
+  // Clusters made this run follow the kept ones: their events are the ones to check and write.
+  const freshIds = new Set(merged.ids.slice(kept.length));
+
+  const timeline: Timeline = {
+    schemaVersion: SCHEMA_VERSION,
+    generator: options.generator,
+    articles: records.map((record) => record.summary),
+    actors: merged.actors,
+    events: merged.events,
+  };
+  const texts: ArticleText[] = [...fresh.values()].map((compiled) => compiled.text).sort(byId);
+  try {
+    // Events kept from the previous run were checked when they were made, by the same compiler.
+    validateOutput({ ...timeline, events: merged.events.filter((event) => freshIds.has(event.id)) }, texts, {
+      partial: true,
+    });
+    const problems = referenceProblems(merged.events, {
+      actors: new Set(merged.actors.map((actor) => actor.id)),
+      articles: new Set(records.map((record) => record.summary.id)),
+    });
+    if (problems.length > 0)
+      throw new CompileError({
+        file: 'timeline.json',
+        code: 'contract',
+        message: `output breaks the contract: events${problems.map((p) => `[${p.path.join('][')}]: ${p.message}`).join('; ')}`,
+      });
+  } catch (error) {
+    if (error instanceof CompileError) return { ok: false, errors: [error] };
+    throw error;
+  }
+
+  const { index, shards } = shardTimeline(timeline, options.shardEvents);
+  const write: OutputFile[] = [{ path: 'timeline.json', content: stableJson(index) }];
+  const previousShards = new Map(previous.shards.map((shard) => [shard.path, shard.ids]));
+  const shardIds = shards.map(({ path, shard }) => ({ path, ids: shard.events.map((event) => event.id) }));
+  shards.forEach(({ path, shard }, s) => {
+    const before = previousShards.get(path);
+    const ids = shardIds[s]?.ids ?? [];
+    const same =
+      before !== undefined &&
+      before.length === ids.length &&
+      before.every((id, k) => id === ids[k]) &&
+      !shard.events.some((event: TimelineEvent) => freshIds.has(event.id));
+    if (!same) write.push({ path, content: stableJson(shard) });
+  });
+  if (previous.articles.length === 0) write.push(schemaFile());
+  for (const text of texts) write.push({ path: `articles/${text.id}.json`, content: stableJson(text) });
+
+  const paths = [
+    'timeline.json',
+    ...shards.map((shard) => shard.path),
+    'timeline.schema.json',
+    ...records.map((record) => `articles/${record.summary.id}.json`),
+  ];
+  const now = new Set(paths);
+  const before = [
+    ...previous.shards.map((shard) => shard.path),
+    ...previous.articles.map((record) => `articles/${record.summary.id}.json`),
+  ];
+  return {
+    ok: true,
+    output: {
+      timeline,
+      warnings: records.flatMap((record) => record.warnings),
+      paths,
+      write,
+      remove: [...new Set(before.filter((path) => !now.has(path)))],
+      next: { articles: [...records], clusters, shards: shardIds },
+    },
+  };
+}

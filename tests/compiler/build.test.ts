@@ -1,0 +1,162 @@
+/**
+ * `build` on real folders: a second run with the same cache updates the output in place and
+ * reads, compiles and writes only what changed, yet the output is always compile's bytes;
+ * a changed, tampered or damaged anything falls back to doing more, never to a wrong result.
+ */
+import { cp, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../bench/generate';
+import { build, type BuildOptions } from '../../src/compiler/build';
+import { readInputFolder } from '../../src/compiler/inputs';
+import { compile } from '../../src/compiler/pipeline';
+
+const generator = { name: 'dateline', version: '0.0.0-test' };
+
+let work: string;
+let input: string;
+let out: string;
+let options: BuildOptions;
+
+beforeEach(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'dateline-build-'));
+  input = path.join(work, 'in');
+  out = path.join(work, 'out');
+  await cp('data/articles', input, { recursive: true });
+  for (const article of generateCorpus(6, 3, 2)) await writeFile(path.join(input, article.fileName), article.content);
+  options = {
+    in: input,
+    out,
+    generator,
+    shardEvents: 8,
+    jobs: 1,
+    progress: false,
+    cacheDir: path.join(work, 'cache'),
+    compilerVersion: 'test-version',
+    // Trust every stamp taken before a run (a real run waits 2 s: a file may change again within its timestamp's tick).
+    racyMs: 0,
+  };
+});
+afterEach(() => rm(work, { recursive: true, force: true }));
+
+/** The output folder as path → content. */
+async function snapshot(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true }))
+    if (entry.isFile()) {
+      const full = path.join(entry.parentPath, entry.name);
+      files.set(path.relative(dir, full), await readFile(full, 'utf8'));
+    }
+  return files;
+}
+
+/** What a from-scratch compile of the input folder writes. */
+async function expected(): Promise<Map<string, string>> {
+  const result = compile(await readInputFolder(input), { generator, shardEvents: 8 });
+  if (!result.ok) throw new Error(result.errors.map((e) => e.format()).join('; '));
+  return new Map(result.files.map((file) => [file.path, file.content]));
+}
+
+async function built(overrides: Partial<BuildOptions> = {}) {
+  const outcome = await build({ ...options, ...overrides });
+  if (!outcome.ok) throw new Error(outcome.errors.map((e) => e.format()).join('; '));
+  return outcome.stats;
+}
+
+/** Rewrites the body of one article (the first generated one) so its events change. */
+async function editOneArticle(): Promise<string> {
+  const name = (await readdir(input)).filter((n) => !n.includes('yonhap')).sort()[0] as string;
+  const file = path.join(input, name);
+  const text = await readFile(file, 'utf8');
+  await writeFile(file, `${text.trimEnd()}\nThe talks ended on Friday with a joint statement.\n`);
+  return name;
+}
+
+describe('build', { timeout: 300_000 }, () => {
+  it('writes everything the first time, then only what one changed article touches, with compile’s bytes', async () => {
+    const first = await built();
+    expect(first).toMatchObject({ incremental: false, compiled: 8, cached: 0 });
+    expect(await snapshot(out)).toEqual(await expected());
+
+    await editOneArticle();
+    const second = await built();
+    expect(second).toMatchObject({ incremental: true, compiled: 1, cached: 7, read: 1 });
+    expect(second.written).toBeLessThan(first.written);
+    expect(await snapshot(out)).toEqual(await expected());
+  });
+
+  it('compiles everything, and replaces the output whole, without a cache', async () => {
+    expect(await built({ cacheDir: false })).toMatchObject({ incremental: false, compiled: 8, read: 8 });
+    expect(await snapshot(out)).toEqual(await expected());
+    expect(await built({ cacheDir: false })).toMatchObject({ incremental: false, compiled: 8 });
+    expect(await snapshot(out)).toEqual(await expected());
+  });
+
+  it('leaves every file but the index alone when nothing changed', async () => {
+    await built();
+    const before = await stat(path.join(out, 'articles'));
+    const again = await built();
+    expect(again).toMatchObject({ incremental: true, compiled: 0, written: 1, removed: 0 });
+    expect((await stat(path.join(out, 'articles'))).mtimeMs).toBe(before.mtimeMs);
+  });
+
+  it('deletes the text of an article that is gone', async () => {
+    await built();
+    const name = (await readdir(input)).find((n) => n.includes('yonhap-alliance')) as string;
+    await rm(path.join(input, name));
+    const stats = await built();
+    expect(stats).toMatchObject({ incremental: true });
+    expect(stats.removed).toBeGreaterThanOrEqual(1);
+    expect(await snapshot(out)).toEqual(await expected());
+  });
+
+  it('reads an article again whose bytes changed under the same size and modification time', async () => {
+    const name = (await readdir(input)).find((n) => n.includes('yonhap-security')) as string;
+    const file = path.join(input, name);
+    // A whole second, so that setting it again gives the very same stamp.
+    const time = new Date('2025-11-01T00:00:00Z');
+    await utimes(file, time, time);
+    await built();
+    const { size } = await stat(file);
+    await writeFile(file, (await readFile(file, 'utf8')).replace('Nov. 4', 'Nov. 5'));
+    await utimes(file, time, time);
+    expect(await stat(file)).toMatchObject({ size, mtimeMs: time.getTime() });
+    expect(await built()).toMatchObject({ compiled: 1, read: 1 });
+    expect(await snapshot(out)).toEqual(await expected());
+  });
+
+  it('rebuilds the output whole when a file in it was deleted by hand', async () => {
+    await built();
+    const [text] = (await readdir(path.join(out, 'articles'))).sort();
+    await rm(path.join(out, 'articles', text as string));
+    expect(await built()).toMatchObject({ incremental: false, compiled: 0 });
+    expect(await snapshot(out)).toEqual(await expected());
+  });
+
+  it('ignores a damaged state and one made for other options', async () => {
+    await built();
+    const runs = path.join(work, 'cache', 'runs');
+    const [state] = await readdir(runs);
+    await writeFile(path.join(runs, state as string), '{"format": 1, "trunc');
+    expect(await built()).toMatchObject({ incremental: false });
+    expect(await snapshot(out)).toEqual(await expected());
+    // Another shard size writes other files: the state of the run before must not be used.
+    expect(await built({ shardEvents: 3 })).toMatchObject({ incremental: false });
+    expect(await built()).toMatchObject({ incremental: false });
+    expect(await snapshot(out)).toEqual(await expected());
+  });
+
+  it('leaves the output and the state as they were when an article is malformed, and goes on from there', async () => {
+    await built();
+    const before = await snapshot(out);
+    await writeFile(path.join(input, 'broken.txt'), '---\ntitle: Broken\npublished: 2025-13-45\n---\nBody.\n');
+    const failed = await build(options);
+    expect(failed.ok).toBe(false);
+    expect(await snapshot(out)).toEqual(before);
+    await rm(path.join(input, 'broken.txt'));
+    await editOneArticle();
+    expect(await built()).toMatchObject({ incremental: true, compiled: 1 });
+    expect(await snapshot(out)).toEqual(await expected());
+  });
+});
