@@ -1,7 +1,7 @@
 /**
  * `npm run compile` without --check: a folder of articles → the output folder, doing only
  * the work that changed since the last run with the same cache. Beside the per-article
- * cache it keeps one state file per output folder (for one compiler, catalogue and options):
+ * cache it keeps one state folder per output folder (for one compiler, catalogue and options):
  *
  * - the stamp (size, times, inode) and cache key of every article file, so an unchanged
  *   file is not read again;
@@ -17,25 +17,26 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compilerFingerprint, openCache } from './cache';
+import { mapLimited } from './concurrency';
 import { scanInputFolder, type FileStamp, type ReadFile } from './inputs';
 import type { CompileError } from './errors';
 import {
   assembleIncremental,
   NOTHING_ASSEMBLED,
-  pack,
+  packRecords,
   recordOf,
-  unpack,
+  unpackRecords,
   type ArticleRecord,
   type Assembled,
-  type PackedAssembled,
+  type PackedRecords,
 } from './incremental';
 import { compileInputs, type CompileStats, type ParallelCompileOptions } from './parallel';
 import type { CompiledArticle } from './pipeline';
 import type { Timeline } from '../model/schema';
 import { applyChanges, listFiles, writeOutput } from './write';
 
-/** Bumped when the state file's layout changes; a state of another format is ignored. */
-const STATE_FORMAT = 2;
+/** Bumped when the state's layout changes; a state of another format is ignored. */
+const STATE_FORMAT = 3;
 
 /**
  * A file changed less than this long before a run may change again within the same
@@ -43,15 +44,29 @@ const STATE_FORMAT = 2;
  */
 const RACY_MS = 2000;
 
+/** A state not written for this long belongs to an output folder nobody compiles to any more. */
+const STATE_UNUSED_MS = 30 * 24 * 3600 * 1000;
+
+/** `state.json` in a run's folder; the article records are in files of their own (`records`). */
 type State = {
   format: number;
   /** Hash of the compiler version, catalogue, options and output folder the state belongs to. */
   settings: string;
   /** Article files by name: stamp and cache key. */
   inputs: Record<string, FileStamp & { key: string }>;
-  assembled: PackedAssembled;
+  clusters: Assembled['clusters'];
+  shards: Assembled['shards'];
+  /**
+   * Files of article records (PackedRecords), one per first two characters of the cache key:
+   * a run rewrites only the files whose articles changed. Named by their content's hash, so a
+   * file is never rewritten in place and `state.json`, written last, names a consistent set.
+   */
+  records: string[];
   output: { paths: string[]; index: FileStamp };
 };
+
+/** Each record file as read: its name and the keys it holds, to tell whether a run changed it. */
+type RecordFiles = Map<string, { file: string; keys: string }>;
 
 export type BuildOptions = ParallelCompileOptions & {
   in: string;
@@ -84,44 +99,80 @@ const sha256 = (...parts: string[]) => {
   return hash.digest('hex');
 };
 
-async function loadState(file: string, settings: string): Promise<State | undefined> {
-  try {
-    const state = JSON.parse(await readFile(file, 'utf8')) as Partial<State>;
-    return state.format === STATE_FORMAT && state.settings === settings && state.inputs && state.assembled && state.output
-      ? (state as State)
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const STATE_FILE = 'state.json';
 
-/** A state not written for this long belongs to an output folder nobody compiles to any more. */
-const STATE_UNUSED_MS = 30 * 24 * 3600 * 1000;
-
-/** The state's assembly, or undefined when it does not unpack (a state written by hand, or half of one). */
-function unpackSafely(state: State): Assembled | undefined {
-  try {
-    return unpack(state.assembled);
-  } catch {
-    return undefined;
-  }
-}
-
-async function saveState(file: string, state: State): Promise<void> {
+/** Writes `content` to `file` through a temporary file, so a reader never sees half of it. */
+async function writeWhole(file: string, content: string): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
-  const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
-  for (const name of await readdir(dir)) {
-    const other = path.join(dir, name);
-    const stats = await stat(other).catch(() => undefined);
-    if (stats && Date.now() - stats.mtimeMs > STATE_UNUSED_MS) await rm(other, { force: true });
-  }
   try {
-    await writeFile(temporary, JSON.stringify(state));
+    await writeFile(temporary, content);
     await rename(temporary, file);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  }
+}
+
+async function loadState(dir: string, settings: string): Promise<State | undefined> {
+  try {
+    const state = JSON.parse(await readFile(path.join(dir, STATE_FILE), 'utf8')) as Partial<State>;
+    const complete = state.inputs && state.clusters && state.shards && state.records && state.output;
+    return state.format === STATE_FORMAT && state.settings === settings && complete ? (state as State) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The state's assembly with every article record, or undefined when a record file is missing or damaged. */
+async function loadAssembled(dir: string, state: State): Promise<{ assembled: Assembled; files: RecordFiles } | undefined> {
+  try {
+    const files: RecordFiles = new Map();
+    const groups = await mapLimited(state.records, 16, async (file) => {
+      const records = unpackRecords(JSON.parse(await readFile(path.join(dir, file), 'utf8')) as PackedRecords);
+      files.set(file.slice(0, file.indexOf('-', 8)), { file, keys: records.map((record) => record.key).join(',') });
+      return records;
+    });
+    return { assembled: { articles: groups.flat(), clusters: state.clusters, shards: state.shards }, files };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the state: record files whose articles changed, then `state.json`; then removes what it no longer names. */
+async function saveState(
+  dir: string,
+  state: Omit<State, 'records'>,
+  records: readonly ArticleRecord[],
+  before: RecordFiles,
+): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const groups = new Map<string, ArticleRecord[]>();
+  for (const record of records) {
+    const group = `records-${record.key.slice(0, 2)}`;
+    const list = groups.get(group);
+    if (list) list.push(record);
+    else groups.set(group, [record]);
+  }
+  const files: string[] = [];
+  for (const [group, list] of groups) {
+    const previous = before.get(group);
+    if (previous && previous.keys === list.map((record) => record.key).join(',')) {
+      files.push(previous.file);
+      continue;
+    }
+    const json = JSON.stringify(packRecords(list));
+    const file = `${group}-${sha256(json).slice(0, 16)}.json`;
+    await writeWhole(path.join(dir, file), json);
+    files.push(file);
+  }
+  await writeWhole(path.join(dir, STATE_FILE), JSON.stringify({ ...state, records: files }));
+  const named = new Set([STATE_FILE, ...files]);
+  for (const name of await readdir(dir)) if (!named.has(name)) await rm(path.join(dir, name), { force: true });
+  // The states of output folders nobody has compiled to for a month go.
+  const runs = path.dirname(dir);
+  for (const name of await readdir(runs)) {
+    const stats = await stat(path.join(runs, name, STATE_FILE)).catch(() => undefined);
+    if (stats && Date.now() - stats.mtimeMs > STATE_UNUSED_MS) await rm(path.join(runs, name), { recursive: true, force: true });
   }
 }
 
@@ -142,18 +193,22 @@ async function outputIntact(out: string, recorded: State['output']): Promise<boo
 export async function build(options: BuildOptions): Promise<BuildOutcome> {
   const cacheDir = options.cacheDir ?? false;
   const compilerVersion = options.compilerVersion ?? (await compilerFingerprint(options.generator.version));
-  let stateFile: string | undefined;
+  let stateDir: string | undefined;
   let settings = '';
   let state: State | undefined;
   if (cacheDir !== false) {
     // One state per output folder; it is used only by a run with the same compiler, catalogue and options.
     const { salt } = openCache(cacheDir, compilerVersion, options.catalog ?? []);
     const out = path.resolve(options.out);
-    stateFile = path.join(cacheDir, 'runs', `${sha256(out).slice(0, 32)}.json`);
+    stateDir = path.join(cacheDir, 'runs', sha256(out).slice(0, 32));
     settings = sha256(salt, JSON.stringify([options.generator, options.shardEvents ?? null, out]));
-    state = await loadState(stateFile, settings);
+    state = await loadState(stateDir, settings);
   }
-  const previous = state && (await outputIntact(path.resolve(options.out), state.output)) ? unpackSafely(state) : undefined;
+  const loaded =
+    stateDir && state && (await outputIntact(path.resolve(options.out), state.output))
+      ? await loadAssembled(stateDir, state)
+      : undefined;
+  const previous = loaded?.assembled;
   const intact = previous !== undefined;
   const recordByKey = new Map((previous ?? NOTHING_ASSEMBLED).articles.map((record) => [record.key, record]));
 
@@ -182,7 +237,7 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
   if (intact) await applyChanges(options.out, output.write, output.remove);
   else await writeOutput(options.out, output.write);
 
-  if (stateFile !== undefined) {
+  if (stateDir !== undefined) {
     const index = await stampOf(path.join(path.resolve(options.out), 'timeline.json'));
     const inputsByName: State['inputs'] = {};
     outcome.value.inputs.forEach((input, i) => {
@@ -198,13 +253,19 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
         inputsByName[input.file] = { ...stamp, key };
     });
     if (index !== undefined)
-      await saveState(stateFile, {
-        format: STATE_FORMAT,
-        settings,
-        inputs: inputsByName,
-        assembled: pack(output.next),
-        output: { paths: [...output.paths].sort(), index },
-      });
+      await saveState(
+        stateDir,
+        {
+          format: STATE_FORMAT,
+          settings,
+          inputs: inputsByName,
+          clusters: output.next.clusters,
+          shards: output.next.shards,
+          output: { paths: [...output.paths].sort(), index },
+        },
+        output.next.articles,
+        loaded?.files ?? new Map(),
+      );
   }
   const bytes = outcome.value.inputs.reduce(
     (sum, input) => sum + ('key' in input ? (state?.inputs[input.file]?.size ?? 0) : input.bytes.length),

@@ -68,14 +68,14 @@ export type Assembled = {
 
 export const NOTHING_ASSEMBLED: Assembled = { articles: [], clusters: [], shards: [] };
 
-/** Assembled as kept on disk: each distinct actor once, and each article naming its actors by position. */
-export type PackedAssembled = Omit<Assembled, 'articles'> & {
+/** Article records as kept on disk: each distinct actor once, and each record naming its actors by position. */
+export type PackedRecords = {
   actors: Actor[];
   articles: (Omit<ArticleRecord, 'actors'> & { actors: number[] })[];
 };
 
-/** Packs for disk: ten thousand articles name a few hundred actors, each defined the same way in most of them. */
-export function pack(assembled: Assembled): PackedAssembled {
+/** Packs records for disk: articles name a few hundred actors between them, each defined the same way in most. */
+export function packRecords(records: readonly ArticleRecord[]): PackedRecords {
   const actors: Actor[] = [];
   const byObject = new Map<Actor, number>();
   const byValue = new Map<string, number>();
@@ -91,17 +91,19 @@ export function pack(assembled: Assembled): PackedAssembled {
     byObject.set(actor, index);
     return index;
   };
-  const articles = assembled.articles.map((record) => ({ ...record, actors: record.actors.map(indexOf) }));
-  return { ...assembled, actors, articles };
+  return { actors, articles: records.map((record) => ({ ...record, actors: record.actors.map(indexOf) })) };
 }
 
-/** The inverse of `pack`; articles share the actor objects. */
-export function unpack(packed: PackedAssembled): Assembled {
-  const { actors, articles, ...rest } = packed;
-  return {
-    ...rest,
-    articles: articles.map((record) => ({ ...record, actors: record.actors.map((index) => actors[index] as Actor) })),
-  };
+/** The inverse of `packRecords`; records share the actor objects. Throws on a reference to no actor. */
+export function unpackRecords({ actors, articles }: PackedRecords): ArticleRecord[] {
+  return articles.map((record) => ({
+    ...record,
+    actors: record.actors.map((index) => {
+      const actor = actors[index];
+      if (actor === undefined) throw new RangeError(`expected an actor at ${index}, got none`);
+      return actor;
+    }),
+  }));
 }
 
 /** The record of a freshly compiled article. */

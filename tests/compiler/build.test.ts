@@ -86,6 +86,25 @@ describe('build', { timeout: 300_000 }, () => {
     expect(await snapshot(out)).toEqual(await expected());
   });
 
+  it('rewrites only the record file of the article that changed, and rebuilds whole when one is damaged', async () => {
+    await built();
+    const runs = path.join(work, 'cache', 'runs');
+    const [run] = await readdir(runs);
+    const dir = path.join(runs, run as string);
+    const before = new Set(await readdir(dir));
+    await editOneArticle();
+    await built();
+    const after = new Set(await readdir(dir));
+    const records = [...after].filter((name) => name.startsWith('records-'));
+    // The changed article left one file (its old key's) and went into one (its new key's); the rest stay as they were.
+    expect(records.filter((name) => !before.has(name)).length).toBeLessThanOrEqual(2);
+    expect(records.filter((name) => before.has(name)).length).toBeGreaterThanOrEqual(records.length - 2);
+    expect(records.length).toBeGreaterThan(2);
+    await writeFile(path.join(dir, records[0] as string), '{"actors": [], "articles": [{"actors": [7]}]}');
+    expect(await built()).toMatchObject({ incremental: false });
+    expect(await snapshot(out)).toEqual(await expected());
+  });
+
   it('compiles everything, and replaces the output whole, without a cache', async () => {
     expect(await built({ cacheDir: false })).toMatchObject({ incremental: false, compiled: 8, read: 8 });
     expect(await snapshot(out)).toEqual(await expected());
@@ -137,8 +156,8 @@ describe('build', { timeout: 300_000 }, () => {
   it('ignores a damaged state and one made for other options', async () => {
     await built();
     const runs = path.join(work, 'cache', 'runs');
-    const [state] = await readdir(runs);
-    await writeFile(path.join(runs, state as string), '{"format": 1, "trunc');
+    const [run] = await readdir(runs);
+    await writeFile(path.join(runs, run as string, 'state.json'), '{"format": 3, "trunc');
     expect(await built()).toMatchObject({ incremental: false });
     expect(await snapshot(out)).toEqual(await expected());
     // Another shard size writes other files: the state of the run before must not be used.
