@@ -116,6 +116,8 @@ export async function saveResults(file: string, figures: readonly Figure[]): Pro
   } catch {
     previous = [];
   }
-  const kept = previous.filter((f) => !measured.has(rowKey(f)));
+  // A part that ran again replaces its earlier "did not run" row, whatever this run measured of it.
+  const partsRun = new Set(figures.map((f) => f.part));
+  const kept = previous.filter((f) => !measured.has(rowKey(f)) && !(partsRun.has(f.part) && f.name === `${f.part} (whole part)`));
   await writeFile(file, `${JSON.stringify([...kept, ...figures], null, 2)}\n`);
 }

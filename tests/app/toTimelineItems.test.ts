@@ -80,6 +80,19 @@ describe('toTimelineItems', () => {
     expect(itemIdsOf(result.items, null)).toEqual([]);
   });
 
+  it('hands out the same item objects for the same events, with lanes and without, so a redraw can keep them', () => {
+    const events = [makeEvent({ id: 'talks', actors: [bob.id, alice.id] }), makeEvent({ id: 'storm', actors: [] })];
+    for (const lanes of ['none', 'actor', 'article'] as const) {
+      const first = toTimelineItems(events, { ...options, lanes }).items;
+      const again = toTimelineItems([events[1] as (typeof events)[number], ...events], { ...options, lanes }).items;
+      expect(first.length).toBeGreaterThan(0);
+      for (const item of first) expect(again).toContain(item);
+    }
+    // Another extent (another load) makes new ones.
+    const other = toTimelineItems(events, { ...options, extent: { start: '2025-01-01', end: '2025-12-31' } }).items;
+    expect(other[0]).not.toBe(toTimelineItems(events, options).items[0]);
+  });
+
   it('lays events out by article in publication order, once per article however many passages it has there', () => {
     const sources = [
       { article: 'a2', start: 0, end: 5, quote: 'Hello' },

@@ -73,6 +73,17 @@ function cachedBase(event: TimelineEvent, extent: DateRange): TimelineItem {
   return base;
 }
 
+/** Each base item's copy per lane, built once as well: in lane mode too, a filter change hands the same objects on. */
+const laneCopies = new WeakMap<TimelineItem, Map<string, TimelineItem>>();
+
+function laneItem(base: TimelineItem, lane: string): TimelineItem {
+  let copies = laneCopies.get(base);
+  if (!copies) laneCopies.set(base, (copies = new Map()));
+  let item = copies.get(lane);
+  if (!item) copies.set(lane, (item = { ...base, id: `${base.id}|${lane}`, group: lane }));
+  return item;
+}
+
 function itemBase(event: TimelineEvent, extent: DateRange): TimelineItem {
   const label = formatWhen(event.when);
   const status = `is-${event.status}`;
@@ -126,7 +137,7 @@ export function toTimelineItems(
     }
     for (const lane of lanesOf(event, options)) {
       laneIds.add(lane);
-      items.push({ ...base, id: `${event.id}|${lane}`, group: lane });
+      items.push(laneItem(base, lane));
     }
   }
   if (options.lanes === 'none') return { items, groups: null };
