@@ -12,7 +12,7 @@
  * another cluster is a cluster of the new run as well, with the same members and draft.
  */
 import type { Actor, ArticleSummary, ArticleText, Timeline, TimelineEvent } from '../model/schema';
-import { referenceProblems, SCHEMA_VERSION } from '../model/schema';
+import { formatDataPath, referenceProblems, SCHEMA_VERSION } from '../model/schema';
 import { CompileError } from './errors';
 import {
   captionHost,
@@ -288,7 +288,8 @@ export function assembleIncremental(
   const texts: ArticleText[] = [...fresh.values()].map((compiled) => compiled.text).sort(byId);
   try {
     // Events kept from the previous run were checked when they were made, by the same compiler.
-    validateOutput({ ...timeline, events: merged.events.filter((event) => freshIds.has(event.id)) }, texts, {
+    const articles = records.filter((record) => fresh.has(record.key)).map((record) => record.summary);
+    validateOutput({ ...timeline, articles, events: merged.events.filter((event) => freshIds.has(event.id)) }, texts, {
       partial: true,
     });
     const problems = referenceProblems(merged.events, {
@@ -299,7 +300,7 @@ export function assembleIncremental(
       throw new CompileError({
         file: 'timeline.json',
         code: 'contract',
-        message: `output breaks the contract: events${problems.map((p) => `[${p.path.join('][')}]: ${p.message}`).join('; ')}`,
+        message: `output breaks the contract: ${problems.map((p) => `${formatDataPath(['events', ...p.path])}: ${p.message}`).join('; ')}`,
       });
   } catch (error) {
     if (error instanceof CompileError) return { ok: false, errors: [error] };

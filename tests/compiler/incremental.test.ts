@@ -280,6 +280,23 @@ describe('assembleIncremental on hand-made articles', () => {
     [{ sentence: 0, name: '57th scm', title: '57th SCM', edtf: '2025-11-05', actors: ['ahn'] }],
   );
 
+  it('refuses an event that names an actor no article defines, as assemble does', () => {
+    const ghost = made('f-ghost', '2025-11-04', ['Someone met Hegseth.'], [{ sentence: 0, title: 'Meeting', actors: ['ghost'] }]);
+    const broken = { ...ghost, actors: [] };
+    const previous = assembleIncremental(NOTHING_ASSEMBLED, [recordOf('k1', photo)], new Map([['k1', photo]]), options);
+    if (!previous.ok) throw new Error('expected the first run to pass');
+    const result = assembleIncremental(
+      previous.output.next,
+      [recordOf('k1', photo), recordOf('k2', broken)].sort((a, b) => (a.summary.id < b.summary.id ? -1 : 1)),
+      new Map([['k2', broken]]),
+      options,
+      { redoAllShare: 1 },
+    );
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]?.message).toMatch(/actors\[0\]: expected a known actor id, got "ghost"/);
+    expect(assemble([photo, broken], options).ok).toBe(false);
+  });
+
   it('keeps an event with conflicts byte for byte while other articles come and go', () => {
     walk([
       [before, after],
