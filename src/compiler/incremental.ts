@@ -157,24 +157,8 @@ function root(parent: number[], x: number): number {
   return at;
 }
 
-/**
- * Assembles `records` (every article of this run, by id) given what `previous` assembled.
- * `fresh` holds the compiled articles whose records are new this run (their texts are written).
- * With NOTHING_ASSEMBLED as `previous`, or when more than `redoAllShare` of the items are new,
- * every cluster is made anew (with NOTHING_ASSEMBLED every file is written, too).
- */
-export function assembleIncremental(
-  previous: Assembled,
-  records: readonly ArticleRecord[],
-  fresh: ReadonlyMap<string, CompiledArticle>,
-  options: CompileOptions,
-  { redoAllShare = REDO_ALL_SHARE }: { redoAllShare?: number } = {},
-): { ok: true; output: AssembledOutput } | { ok: false; errors: CompileError[] } {
-  const keys = new Set(records.map((record) => record.key));
-  const previousKeys = new Set(previous.articles.map((record) => record.key));
-  const removed = new Set([...previousKeys].filter((key) => !keys.has(key)));
-
-  // Every item of this run, in the order `assemble` sees them: by article id, then position.
+/** Every item of a run, in the order `assemble` sees them (by article id, then position), with its ref and whether it is new. */
+function itemsOf(records: readonly ArticleRecord[], previousKeys: ReadonlySet<string>) {
   const items: MergeItem[] = [];
   const refs: string[] = [];
   const isNew: boolean[] = [];
@@ -194,6 +178,24 @@ export function assembleIncremental(
       isNew.push(added);
     });
   }
+  return { items, refs, isNew };
+}
+
+/**
+ * Which earlier clusters stand as they were (`kept`), and which items must be clustered
+ * again (`affected`, positions in `items`): those of clusters with a removed item, the new
+ * items, and every cluster they are linked to or a caption now joins them with.
+ */
+function splitClusters(
+  previous: Assembled,
+  { items, refs, isNew }: ReturnType<typeof itemsOf>,
+  removed: ReadonlySet<string>,
+  redoAllShare: number,
+): { kept: ClusterRecord[]; affected: number[] } {
+  // Many new items: finding their links one by one would cost more than clustering everything again.
+  const added = items.flatMap((item, i) => (isNew[i] && !item.event.caption ? [i] : []));
+  if (previous.clusters.length === 0 || added.length > items.length * redoAllShare)
+    return { kept: [], affected: items.map((_, i) => i) };
 
   // Nodes of a union-find over the previous clusters (0 … C-1) and the new items (C + i).
   const clusterOf = new Map<string, number>();
@@ -207,47 +209,62 @@ export function assembleIncremental(
     const [x, y] = [root(parent, a), root(parent, b)];
     if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
   };
-  const redo = new Set<number>();
-  previous.clusters.forEach((cluster, c) => {
-    if (cluster.members.some((member) => removed.has(member.slice(0, member.indexOf('#'))))) redo.add(c);
-  });
-
-  // Many new items: finding their links one by one would cost more than clustering everything again.
-  const added = items.flatMap((item, i) => (isNew[i] && !item.event.caption ? [i] : []));
-  const redoAll = previous.clusters.length === 0 || added.length > items.length * redoAllShare;
-  const redoRoots = new Set<number>();
-  if (!redoAll) {
-    // New items: joined to every item they are linked to (a shared name or actor comes first).
-    if (added.length > 0) {
-      const names = new Set(added.map((i) => items[i]?.event.name).filter((name) => name !== undefined));
-      const actors = new Set(added.flatMap((i) => items[i]?.event.actors ?? []));
-      items.forEach((other, j) => {
-        if (other.event.caption) return;
-        if (!(other.event.name !== undefined && names.has(other.event.name)) && !other.event.actors.some((a) => actors.has(a)))
-          return;
-        for (const i of added) if (i !== j && linked(items[i] as MergeItem, i, other, j)) join(node(i), node(j));
-      });
-    }
-    // Captions: each joined to the event it pictures now. A caption that changed hosts did so
-    // because its old host was removed or a new item pictures it better, so one of the two
-    // clusters is redone already, and this join takes the other along.
-    if (items.some((item) => item.event.caption)) {
-      const hosts = captionHosts(items);
-      items.forEach((item, i) => {
-        if (!item.event.caption) return;
-        const host = captionHost(item, hosts);
-        if (host >= 0) join(node(i), node(host));
-      });
-    }
-    for (const c of redo) redoRoots.add(root(parent, c));
-    items.forEach((_, i) => {
-      if (isNew[i]) redoRoots.add(root(parent, node(i)));
+  // New items: joined to every item they are linked to (a shared name or actor comes first).
+  if (added.length > 0) {
+    const names = new Set(added.map((i) => items[i]?.event.name).filter((name) => name !== undefined));
+    const actors = new Set(added.flatMap((i) => items[i]?.event.actors ?? []));
+    items.forEach((other, j) => {
+      if (other.event.caption) return;
+      if (!(other.event.name !== undefined && names.has(other.event.name)) && !other.event.actors.some((a) => actors.has(a)))
+        return;
+      for (const i of added) if (i !== j && linked(items[i] as MergeItem, i, other, j)) join(node(i), node(j));
     });
   }
+  // Captions: each joined to the event it pictures now. A caption that changed hosts did so
+  // because its old host was removed or a new item pictures it better, so one of the two
+  // clusters is redone already, and this join takes the other along.
+  if (items.some((item) => item.event.caption)) {
+    const hosts = captionHosts(items);
+    items.forEach((item, i) => {
+      if (!item.event.caption) return;
+      const host = captionHost(item, hosts);
+      if (host >= 0) join(node(i), node(host));
+    });
+  }
+  const redo = new Set<number>();
+  previous.clusters.forEach((cluster, c) => {
+    if (cluster.members.some((member) => removed.has(member.slice(0, member.indexOf('#'))))) redo.add(root(parent, c));
+  });
+  items.forEach((_, i) => {
+    if (isNew[i]) redo.add(root(parent, node(i)));
+  });
+  return {
+    kept: previous.clusters.filter((_, c) => !redo.has(root(parent, c))),
+    affected: items.flatMap((_, i) => (redo.has(root(parent, node(i))) ? [i] : [])),
+  };
+}
+
+/**
+ * Assembles `records` (every article of this run, by id) given what `previous` assembled.
+ * `fresh` holds the compiled articles whose records are new this run (their texts are written).
+ * With NOTHING_ASSEMBLED as `previous`, or when more than `redoAllShare` of the items are new,
+ * every cluster is made anew (with NOTHING_ASSEMBLED every file is written, too).
+ */
+export function assembleIncremental(
+  previous: Assembled,
+  records: readonly ArticleRecord[],
+  fresh: ReadonlyMap<string, CompiledArticle>,
+  options: CompileOptions,
+  { redoAllShare = REDO_ALL_SHARE }: { redoAllShare?: number } = {},
+): { ok: true; output: AssembledOutput } | { ok: false; errors: CompileError[] } {
+  const keys = new Set(records.map((record) => record.key));
+  const previousKeys = new Set(previous.articles.map((record) => record.key));
+  const removed = new Set([...previousKeys].filter((key) => !keys.has(key)));
+  const run = itemsOf(records, previousKeys);
+  const { items, refs } = run;
 
   // The clusters kept as they were, and the ones made again from their items.
-  const kept = redoAll ? [] : previous.clusters.filter((_, c) => !redoRoots.has(root(parent, c)));
-  const affected = items.flatMap((_, i) => (redoAll || redoRoots.has(root(parent, node(i))) ? [i] : []));
+  const { kept, affected } = splitClusters(previous, run, removed, redoAllShare);
   const refOf = new Map<MergeItem, string>(affected.map((i) => [items[i] as MergeItem, refs[i] as string]));
   const made = clusterItems(affected.map((i) => items[i] as MergeItem)).map((members) => ({
     members: members.map((item) => refOf.get(item) as string),
