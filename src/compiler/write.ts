@@ -41,12 +41,44 @@ async function checkReplaceable(outDir: string, out: string): Promise<void> {
     });
 }
 
+/** Whether process `pid` is running (one of another user counts as running). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Clears what a compile killed part-way (Ctrl-C, a crash) left beside the output folder: its
+ * staging folder, and its folder of replaced files. Left there, they would sit in `public/`
+ * and Vite would copy them into the build. When the kill came between the two renames that
+ * swap a folder in, the output is missing and the set-aside folder is the previous output:
+ * it is put back. Folders of compiles still running are left alone.
+ */
+async function clearLeftovers(out: string): Promise<void> {
+  const parent = path.dirname(out);
+  const pattern = new RegExp(`^\\.${path.basename(out).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(staging|previous)-(\\d+)$`);
+  const names = await readdir(parent).catch(() => [] as string[]);
+  for (const name of names) {
+    const match = pattern.exec(name);
+    const pid = Number(match?.[2]);
+    if (!match || pid === process.pid || running(pid)) continue;
+    const left = path.join(parent, name);
+    if (match[1] === 'previous' && !existsSync(out)) await rename(left, out);
+    else await rm(left, { recursive: true, force: true });
+  }
+}
+
 /** Files written at once: enough to keep the disk busy, few enough to stay far from the open-file limit. */
 const WRITES_IN_FLIGHT = 16;
 
 /** Replaces the contents of `outDir` with `files`, or leaves it untouched on failure. */
 export async function writeOutput(outDir: string, files: readonly OutputFile[]): Promise<void> {
   const out = path.resolve(outDir);
+  await clearLeftovers(out);
   await checkReplaceable(outDir, out);
   const parent = path.dirname(out);
   const staging = path.join(parent, `.${path.basename(out)}.staging-${process.pid}`);
@@ -81,6 +113,7 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[]):
  */
 export async function applyChanges(outDir: string, files: readonly OutputFile[], remove: readonly string[]): Promise<void> {
   const out = path.resolve(outDir);
+  await clearLeftovers(out);
   await checkReplaceable(outDir, out);
   const parent = path.dirname(out);
   const staging = path.join(parent, `.${path.basename(out)}.staging-${process.pid}`);

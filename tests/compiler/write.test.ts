@@ -4,7 +4,7 @@
  * staging folder behind), and paths that leave the output folder or folders that are not an
  * earlier output are refused.
  */
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -109,6 +109,35 @@ describe('applyChanges', () => {
     await writeOutput(out, files(1, 'x'));
     await expect(applyChanges(out, [{ path: '../escaped.json', content: '{}' }], [])).rejects.toThrow(/inside/);
     await expect(applyChanges(out, [], ['../../etc/passwd'])).rejects.toThrow(/inside/);
+    expect((await readdir(root)).sort()).toEqual(['data']);
+  });
+});
+
+describe('what a killed compile left beside the output', () => {
+  // Far above any pid_max: no process has it.
+  const dead = 99_999_999;
+
+  it('is removed by the next write, but the folders of a compile still running are left alone', async () => {
+    await writeOutput(out, files(2, 'first'));
+    const staging = path.join(root, `.data.staging-${dead}`);
+    const previous = path.join(root, `.data.previous-${dead}`);
+    const alive = path.join(root, `.data.staging-${process.ppid}`);
+    for (const dir of [staging, previous, alive]) {
+      await mkdir(dir);
+      await writeFile(path.join(dir, 'timeline.json'), '{}');
+    }
+    await applyChanges(out, [{ path: 'timeline.json', content: '{"tag":"second"}' }], []);
+    expect((await readdir(root)).sort()).toEqual([`.data.staging-${process.ppid}`, 'data']);
+    await writeOutput(out, files(1, 'third'));
+    expect((await readdir(root)).sort()).toEqual([`.data.staging-${process.ppid}`, 'data']);
+  });
+
+  it('puts the previous output back when the kill came between the two renames', async () => {
+    await writeOutput(out, files(3, 'kept'));
+    await rename(out, path.join(root, `.data.previous-${dead}`));
+    const broken = [...files(3, 'lost'), { path: 'articles/a1.json/inner.json', content: '{}' }];
+    await expect(writeOutput(out, broken)).rejects.toBeInstanceOf(CompileError);
+    expect(await diffOutput(out, files(3, 'kept'))).toEqual([]);
     expect((await readdir(root)).sort()).toEqual(['data']);
   });
 });
