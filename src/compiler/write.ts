@@ -75,8 +75,12 @@ async function clearLeftovers(out: string): Promise<void> {
 /** Files written at once: enough to keep the disk busy, few enough to stay far from the open-file limit. */
 const WRITES_IN_FLIGHT = 16;
 
-/** Replaces the contents of `outDir` with `files`, or leaves it untouched on failure. */
-export async function writeOutput(outDir: string, files: readonly OutputFile[]): Promise<void> {
+/**
+ * The output folder and this process's two folders beside it: `staging` for the files being
+ * written, `retired` for what they replace. Clears what dead compiles left and checks that
+ * the output may be replaced first; both folders start empty.
+ */
+async function sideFolders(outDir: string): Promise<{ out: string; staging: string; retired: string }> {
   const out = path.resolve(outDir);
   await clearLeftovers(out);
   await checkReplaceable(outDir, out);
@@ -85,6 +89,13 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[]):
   const retired = path.join(parent, `.${path.basename(out)}.previous-${process.pid}`);
   await mkdir(parent, { recursive: true });
   await rm(staging, { recursive: true, force: true });
+  await rm(retired, { recursive: true, force: true });
+  return { out, staging, retired };
+}
+
+/** Replaces the contents of `outDir` with `files`, or leaves it untouched on failure. */
+export async function writeOutput(outDir: string, files: readonly OutputFile[]): Promise<void> {
+  const { out, staging, retired } = await sideFolders(outDir);
   try {
     const targets = files.map((file) => ({ target: safeTarget(staging, file.path), content: file.content }));
     // Each folder once, then the files several at a time: an archive has tens of thousands of article files.
@@ -112,14 +123,7 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[]):
  * to change; the files replaced are kept aside until the end, and put back if any step fails.
  */
 export async function applyChanges(outDir: string, files: readonly OutputFile[], remove: readonly string[]): Promise<void> {
-  const out = path.resolve(outDir);
-  await clearLeftovers(out);
-  await checkReplaceable(outDir, out);
-  const parent = path.dirname(out);
-  const staging = path.join(parent, `.${path.basename(out)}.staging-${process.pid}`);
-  const retired = path.join(parent, `.${path.basename(out)}.previous-${process.pid}`);
-  await rm(staging, { recursive: true, force: true });
-  await rm(retired, { recursive: true, force: true });
+  const { out, staging, retired } = await sideFolders(outDir);
   // The index goes in last: until then a reader finds the previous timeline, whose files are all still there.
   const ordered = [...files].sort((a, b) => Number(a.path === MARKER) - Number(b.path === MARKER));
   const moves = ordered.map((file) => ({
