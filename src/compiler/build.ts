@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { compilerFingerprint, openCache } from './cache';
 import { mapLimited } from './concurrency';
 import { scanInputFolder, type FileStamp, type ReadFile } from './inputs';
@@ -68,6 +69,16 @@ type State = {
 /** Each record file as read: its name and the keys it holds, to tell whether a run changed it. */
 type RecordFiles = Map<string, { file: string; keys: string }>;
 
+/**
+ * What a run leaves in memory for the next run in the same process (`--watch`): the state it
+ * saved, with every article record, so the next run need not read them back (~1 s for 10,000
+ * articles). Used only for the same state folder and settings, and only while the output
+ * folder is as that run left it, as a state read from disk is.
+ */
+export type BuildMemory = {
+  last?: { stateDir: string; settings: string; state: State; assembled: Assembled; files: RecordFiles };
+};
+
 export type BuildOptions = ParallelCompileOptions & {
   in: string;
   out: string;
@@ -89,6 +100,8 @@ export type BuildOutcome =
         bytes: number;
         written: number;
         removed: number;
+        /** Milliseconds from the start of the run until the output was in place (the state is saved after). */
+        outputMs: number;
       };
     }
   | { ok: false; errors: CompileError[] };
@@ -138,13 +151,16 @@ async function loadAssembled(dir: string, state: State): Promise<{ assembled: As
   }
 }
 
-/** Writes the state: record files whose articles changed, then `state.json`; then removes what it no longer names. */
+/**
+ * Writes the state: record files whose articles changed, then `state.json`; then removes what
+ * it no longer names. Returns the state as written and its record files.
+ */
 async function saveState(
   dir: string,
-  state: Omit<State, 'records'>,
+  fields: Omit<State, 'records'>,
   records: readonly ArticleRecord[],
   before: RecordFiles,
-): Promise<void> {
+): Promise<{ state: State; files: RecordFiles }> {
   await mkdir(dir, { recursive: true });
   const groups = new Map<string, ArticleRecord[]>();
   for (const record of records) {
@@ -154,18 +170,25 @@ async function saveState(
     else groups.set(group, [record]);
   }
   const files: string[] = [];
+  const after: RecordFiles = new Map();
   for (const [group, list] of groups) {
+    const keys = list.map((record) => record.key).join(',');
     const previous = before.get(group);
-    if (previous && previous.keys === list.map((record) => record.key).join(',')) {
+    // A file kept from the run before is named again only if it is still there (a run that
+    // remembered it did not read it back, and someone may have cleared the cache since).
+    if (previous && previous.keys === keys && (await stat(path.join(dir, previous.file)).catch(() => undefined))) {
       files.push(previous.file);
+      after.set(group, previous);
       continue;
     }
     const json = JSON.stringify(packRecords(list));
     const file = `${group}-${sha256(json).slice(0, 16)}.json`;
     await writeWhole(path.join(dir, file), json);
     files.push(file);
+    after.set(group, { file, keys });
   }
-  await writeWhole(path.join(dir, STATE_FILE), JSON.stringify({ ...state, records: files }));
+  const state: State = { ...fields, records: files };
+  await writeWhole(path.join(dir, STATE_FILE), JSON.stringify(state));
   const named = new Set([STATE_FILE, ...files]);
   for (const name of await readdir(dir)) if (!named.has(name)) await rm(path.join(dir, name), { force: true });
   // The states of output folders nobody has compiled to for a month go.
@@ -174,6 +197,7 @@ async function saveState(
     const stats = await stat(path.join(runs, name, STATE_FILE)).catch(() => undefined);
     if (stats && Date.now() - stats.mtimeMs > STATE_UNUSED_MS) await rm(path.join(runs, name), { recursive: true, force: true });
   }
+  return { state, files: after };
 }
 
 async function stampOf(file: string): Promise<FileStamp | undefined> {
@@ -189,24 +213,31 @@ async function outputIntact(out: string, recorded: State['output']): Promise<boo
   return files !== undefined && files.length === recorded.paths.length && files.every((file, i) => file === recorded.paths[i]);
 }
 
-/** Compiles `options.in` into `options.out`, reusing what an earlier run with the same cache made. */
-export async function build(options: BuildOptions): Promise<BuildOutcome> {
+/**
+ * Compiles `options.in` into `options.out`, reusing what an earlier run with the same cache
+ * made. A `memory` kept between runs in one process holds the last run's state in memory.
+ */
+export async function build(options: BuildOptions, memory?: BuildMemory): Promise<BuildOutcome> {
+  const started = performance.now();
   const cacheDir = options.cacheDir ?? false;
   const compilerVersion = options.compilerVersion ?? (await compilerFingerprint(options.generator.version));
   let stateDir: string | undefined;
   let settings = '';
   let state: State | undefined;
+  let remembered: BuildMemory['last'];
   if (cacheDir !== false) {
     // One state per output folder; it is used only by a run with the same compiler, catalogue and options.
     const { salt } = openCache(cacheDir, compilerVersion, options.catalog ?? []);
     const out = path.resolve(options.out);
     stateDir = path.join(cacheDir, 'runs', sha256(out).slice(0, 32));
     settings = sha256(salt, JSON.stringify([options.generator, options.shardEvents ?? null, out]));
-    state = await loadState(stateDir, settings);
+    const last = memory?.last;
+    remembered = last && last.stateDir === stateDir && last.settings === settings ? last : undefined;
+    state = remembered?.state ?? (await loadState(stateDir, settings));
   }
   const loaded =
     stateDir && state && (await outputIntact(path.resolve(options.out), state.output))
-      ? await loadAssembled(stateDir, state)
+      ? (remembered ?? (await loadAssembled(stateDir, state)))
       : undefined;
   const previous = loaded?.assembled;
   const intact = previous !== undefined;
@@ -236,6 +267,7 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
 
   if (intact) await applyChanges(options.out, output.write, output.remove);
   else await writeOutput(options.out, output.write);
+  const outputMs = performance.now() - started;
 
   if (stateDir !== undefined) {
     const index = await stampOf(path.join(path.resolve(options.out), 'timeline.json'));
@@ -252,8 +284,8 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
       if (stamp && Math.max(stamp.mtimeMs, stamp.ctimeMs) < scanned - (options.racyMs ?? RACY_MS))
         inputsByName[input.file] = { ...stamp, key };
     });
-    if (index !== undefined)
-      await saveState(
+    if (index !== undefined) {
+      const saved = await saveState(
         stateDir,
         {
           format: STATE_FORMAT,
@@ -266,6 +298,8 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
         output.next.articles,
         loaded?.files ?? new Map(),
       );
+      if (memory) memory.last = { stateDir, settings, ...saved, assembled: output.next };
+    }
   }
   const bytes = outcome.value.inputs.reduce(
     (sum, input) => sum + ('key' in input ? (state?.inputs[input.file]?.size ?? 0) : input.bytes.length),
@@ -282,6 +316,7 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
       bytes,
       written: output.write.length,
       removed: output.remove.length,
+      outputMs,
     },
   };
 }

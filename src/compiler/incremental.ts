@@ -146,6 +146,8 @@ const REDO_ALL_SHARE = 0.05;
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+const membersKey = (cluster: Pick<ClusterRecord, 'members'>) => cluster.members.join(' ');
+
 /** Finds the root of `x` in a union-find parent array, halving paths on the way. */
 function root(parent: number[], x: number): number {
   let at = x;
@@ -292,8 +294,13 @@ export function assembleIncremental(
     drafts,
     records.map((record) => record.actors),
   );
-  // Clusters made this run follow the kept ones: their events are the ones to check and write.
-  const freshIds = new Set(merged.ids.slice(kept.length));
+  // Clusters made this run follow the kept ones. Those whose events are new are the ones to
+  // check and write; a cluster made again with exactly the members it had is the same event
+  // as before (a draft is a function of its items, and an item's ref names its article's
+  // content), so only its id can have changed, and the shard ids show that.
+  const keptSet = new Set(kept);
+  const redone = new Set(previous.clusters.filter((cluster) => !keptSet.has(cluster)).map(membersKey));
+  const freshIds = new Set(merged.ids.slice(kept.length).filter((_, m) => !redone.has(membersKey(made[m] as ClusterRecord))));
 
   const timeline: Timeline = {
     schemaVersion: SCHEMA_VERSION,

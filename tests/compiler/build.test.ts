@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate';
-import { build, type BuildOptions } from '../../src/compiler/build';
+import { build, type BuildMemory, type BuildOptions } from '../../src/compiler/build';
 import { readInputFolder } from '../../src/compiler/inputs';
 import { compile } from '../../src/compiler/pipeline';
 
@@ -58,8 +58,8 @@ async function expected(): Promise<Map<string, string>> {
   return new Map(result.files.map((file) => [file.path, file.content]));
 }
 
-async function built(overrides: Partial<BuildOptions> = {}) {
-  const outcome = await build({ ...options, ...overrides });
+async function built(overrides: Partial<BuildOptions> = {}, memory?: BuildMemory) {
+  const outcome = await build({ ...options, ...overrides }, memory);
   if (!outcome.ok) throw new Error(outcome.errors.map((e) => e.format()).join('; '));
   return outcome.stats;
 }
@@ -176,6 +176,51 @@ describe('build', { timeout: 300_000 }, () => {
     await rm(path.join(input, 'broken.txt'));
     await editOneArticle();
     expect(await built()).toMatchObject({ incremental: true, compiled: 1 });
+    expect(await snapshot(out)).toEqual(await expected());
+  });
+
+  it('keeps the last run’s state in memory for the next run in the same process, which reads none of it back', async () => {
+    const memory: BuildMemory = {};
+    await built({}, memory);
+    expect(memory.last?.assembled.articles).toHaveLength(8);
+    // With the record files gone a run from disk starts over; one with the memory has no need of them.
+    const runs = path.join(work, 'cache', 'runs');
+    const [run] = await readdir(runs);
+    for (const name of await readdir(path.join(runs, run as string)))
+      if (name.startsWith('records-')) await rm(path.join(runs, run as string, name));
+    await editOneArticle();
+    expect(await built({}, memory)).toMatchObject({ incremental: true, compiled: 1, read: 1 });
+    expect(await snapshot(out)).toEqual(await expected());
+    // The memory's run saved its state whole again, so a fresh process goes on from it too.
+    await editOneArticle();
+    expect(await built()).toMatchObject({ incremental: true, compiled: 1 });
+    expect(await snapshot(out)).toEqual(await expected());
+  });
+
+  it('does not use a memory when the output folder was changed since, or the options differ', async () => {
+    const memory: BuildMemory = {};
+    await built({}, memory);
+    const [text] = (await readdir(path.join(out, 'articles'))).sort();
+    await rm(path.join(out, 'articles', text as string));
+    expect(await built({}, memory)).toMatchObject({ incremental: false });
+    expect(await snapshot(out)).toEqual(await expected());
+    expect(await built({ shardEvents: 3 }, memory)).toMatchObject({ incremental: false });
+    expect(await built({}, memory)).toMatchObject({ incremental: false });
+    await editOneArticle();
+    expect(await built({}, memory)).toMatchObject({ incremental: true, compiled: 1 });
+    expect(await snapshot(out)).toEqual(await expected());
+  });
+
+  it('keeps its memory through a failed run', async () => {
+    const memory: BuildMemory = {};
+    await built({}, memory);
+    const remembered = memory.last;
+    await writeFile(path.join(input, 'broken.txt'), '---\ntitle: Broken\npublished: 2025-13-45\n---\nBody.\n');
+    expect((await build(options, memory)).ok).toBe(false);
+    expect(memory.last).toBe(remembered);
+    await rm(path.join(input, 'broken.txt'));
+    await editOneArticle();
+    expect(await built({}, memory)).toMatchObject({ incremental: true, compiled: 1 });
     expect(await snapshot(out)).toEqual(await expected());
   });
 });
