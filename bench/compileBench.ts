@@ -11,9 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
-import type { ChildReport } from './compileChild';
+import type { ChildReport, EditReport } from './compileChild';
 import { writeCorpus } from './generate';
 import { median, Recorder, repeat } from './results';
+import { SETTLE_MS } from '../src/compiler/watch';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
@@ -32,7 +33,7 @@ export async function ensureCorpus(n: number, seed: number): Promise<string> {
   return articles;
 }
 
-async function child(args: string[]): Promise<ChildReport & { wallMs: number }> {
+async function child(args: string[]): Promise<ChildReport & { wallMs: number; edits: EditReport }> {
   const started = performance.now();
   const { stdout } = await run(tsx, [path.join(root, 'bench/compileChild.ts'), ...args], { cwd: root, maxBuffer: 1 << 24 }).catch(
     (error: { code?: number; signal?: string; stderr?: string }) => {
@@ -42,8 +43,10 @@ async function child(args: string[]): Promise<ChildReport & { wallMs: number }> 
     },
   );
   const wallMs = performance.now() - started;
-  const last = stdout.trim().split('\n').pop() ?? '';
-  return { ...(JSON.parse(last) as ChildReport), wallMs };
+  // The compile's report, then (with --edits) the edits' report.
+  const lines = stdout.trim().split('\n');
+  const edits = args.includes('--edits') ? (JSON.parse(lines.pop() ?? '[]') as EditReport) : [];
+  return { ...(JSON.parse(lines.pop() ?? '') as ChildReport), wallMs, edits };
 }
 
 function record(rec: Recorder, label: string, n: number, reports: readonly (ChildReport & { wallMs: number })[]): void {
@@ -107,4 +110,17 @@ async function incremental(rec: Recorder, n: number, jobs: number, work: string,
   });
   rec.add('incremental (1 changed) time', median(reports.map((r) => r.ms)) / 1000, 's', n, `cache on, ${jobs} jobs`);
   rec.add('incremental (1 changed) peak RSS', median(reports.map((r) => r.maxRssMiB)), 'MiB', n);
+
+  // The same in one process kept running, as `npm run compile -- --watch` is: it starts from
+  // the saved state, then each edit is compiled with the last run's state in memory. The
+  // first edit also pays the NLP libraries' first call, so it is a warm-up like the others.
+  process.stderr.write(`compile: ${n} articles, incremental in a running compile (--watch)\n`);
+  const watched = await child([...args, '--edits', String(options.warmups + options.runs)]);
+  const edits = watched.edits.slice(options.warmups);
+  if (edits.length === 0 || watched.edits.some((edit) => edit.compiled !== 1))
+    throw new Error(`compile bench: expected 1 article recompiled after each watched edit, got ${JSON.stringify(watched.edits)}`);
+  const note = `one process, state kept in memory; from the edit, not counting --watch's ${SETTLE_MS} ms wait for the folder to settle`;
+  rec.add('incremental (1 changed), running compile: output in place', median(edits.map((e) => e.outputMs)) / 1000, 's', n, note);
+  rec.add('incremental (1 changed), running compile: state saved', median(edits.map((e) => e.ms)) / 1000, 's', n, note);
+  rec.add('incremental (1 changed), running compile: peak RSS', Math.max(...edits.map((e) => e.maxRssMiB)), 'MiB', n);
 }

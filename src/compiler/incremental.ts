@@ -159,6 +159,36 @@ function root(parent: number[], x: number): number {
   return at;
 }
 
+/**
+ * What is made again from stored records and clusters on every run, kept for as long as the
+ * very objects live: within one process (`--watch`), the next run is given the records and
+ * clusters this one made, so their merge items and drafts are not made again. Safe because
+ * records and clusters are never changed once made, and a ref names its article's content.
+ */
+const itemsByRecord = new WeakMap<ArticleRecord, { items: MergeItem[]; refs: string[] }>();
+const draftByCluster = new WeakMap<ClusterRecord, EventDraft>();
+
+/** A record's merge items and their refs. */
+function recordItems(record: ArticleRecord): { items: MergeItem[]; refs: string[] } {
+  let made = itemsByRecord.get(record);
+  if (made === undefined) {
+    const { id, published } = record.summary;
+    made = {
+      items: record.items.map(({ event, bounds, quote, keywords }) => ({
+        event,
+        article: id,
+        source: sourceOf(id, event, quote),
+        order: orderOf(published, id, event),
+        bounds,
+        keywords: new Set(keywords),
+      })),
+      refs: record.items.map((_, n) => `${record.key}#${n}`),
+    };
+    itemsByRecord.set(record, made);
+  }
+  return made;
+}
+
 /** Every item of a run, in the order `assemble` sees them (by article id, then position), with its ref and whether it is new. */
 function itemsOf(records: readonly ArticleRecord[], previousKeys: ReadonlySet<string>) {
   const items: MergeItem[] = [];
@@ -166,19 +196,12 @@ function itemsOf(records: readonly ArticleRecord[], previousKeys: ReadonlySet<st
   const isNew: boolean[] = [];
   for (const record of records) {
     const added = !previousKeys.has(record.key);
-    const { id, published } = record.summary;
-    record.items.forEach(({ event, bounds, quote, keywords }, n) => {
-      items.push({
-        event,
-        article: id,
-        source: sourceOf(id, event, quote),
-        order: orderOf(published, id, event),
-        bounds,
-        keywords: new Set(keywords),
-      });
-      refs.push(`${record.key}#${n}`);
+    const made = recordItems(record);
+    for (let n = 0; n < made.items.length; n++) {
+      items.push(made.items[n] as MergeItem);
+      refs.push(made.refs[n] as string);
       isNew.push(added);
-    });
+    }
   }
   return { items, refs, isNew };
 }
@@ -272,23 +295,35 @@ export function assembleIncremental(
     members: members.map((item) => refOf.get(item) as string),
     draft: draftOf(members),
   }));
-  const position = new Map(refs.map((ref, i) => [ref, i]));
+  let position: Map<string, number> | undefined;
   const drafts: EventDraft[] = [
-    // Keys in draftOf's order, so the event serialises to the same bytes.
-    ...kept.map(({ members, draft: { conflicts, ...draft } }) => {
-      const memberItems = members.map((ref) => items[position.get(ref) as number] as MergeItem);
-      return {
+    ...kept.map((cluster) => {
+      const known = draftByCluster.get(cluster);
+      if (known) return known;
+      position ??= new Map(refs.map((ref, i) => [ref, i]));
+      const { members, draft: stored } = cluster;
+      const { conflicts, ...draft } = stored;
+      const memberItems = members.map((ref) => items[position?.get(ref) as number] as MergeItem);
+      // Keys in draftOf's order, so the event serialises to the same bytes.
+      const full: EventDraft = {
         identity: identityOf(memberItems),
         ...draft,
         sources: sourcesOf(memberItems),
         ...(conflicts === undefined ? {} : { conflicts }),
       };
+      draftByCluster.set(cluster, full);
+      return full;
     }),
     ...made.map((cluster) => cluster.draft),
   ];
   const clusters: ClusterRecord[] = [
     ...kept,
-    ...made.map(({ members, draft: { sources: _sources, identity: _identity, ...draft } }) => ({ members, draft })),
+    ...made.map(({ members, draft: full }) => {
+      const { sources: _sources, identity: _identity, ...draft } = full;
+      const cluster = { members, draft };
+      draftByCluster.set(cluster, full);
+      return cluster;
+    }),
   ];
   const merged = finishMerge(
     drafts,
