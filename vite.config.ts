@@ -1,6 +1,8 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import type { Plugin } from 'vite';
+import type { Plugin, ViteDevServer } from 'vite';
 
 /**
  * The built viewer's Content-Security-Policy: nothing from elsewhere, no inline code.
@@ -37,10 +39,57 @@ function cspPlugin(): Plugin {
   };
 }
 
+/**
+ * `npm run dev`: Vite's dev server with `npm run compile -- --watch` running beside it, so
+ * that saving an article (or data/actors.yaml) rewrites public/data and reloads the page.
+ * The compiler runs in a child process of its own (its NLP libraries stay out of Vite's), its
+ * lines go to Vite's log, and the page is reloaded after each compile that succeeds.
+ * `DATELINE_NO_COMPILE=1 npm run dev` serves public/data as it is. `args` are the compiler's
+ * (tests point it at other folders); Vitest's own dev server never starts it.
+ */
+export function compileWatchPlugin({
+  args = [],
+  enabled = !process.env.VITEST && process.env.DATELINE_NO_COMPILE !== '1',
+}: { args?: string[]; enabled?: boolean } = {}): Plugin {
+  let child: ChildProcess | undefined;
+  return {
+    name: 'dateline-compile-watch',
+    apply: 'serve',
+    configureServer(server: ViteDevServer) {
+      if (!enabled) return;
+      const { logger } = server.config;
+      child = spawn(process.execPath, ['--import', 'tsx', 'src/compiler/cli.ts', '--watch', ...args], {
+        cwd: server.config.root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const prefix = '[compile] ';
+      // The compiler's line for a compile that succeeded (cli.ts).
+      const compiled = /^compiled \d+ articles/;
+      if (child.stdout)
+        createInterface({ input: child.stdout }).on('line', (line) => {
+          logger.info(prefix + line, { timestamp: true });
+          if (compiled.test(line)) server.ws.send({ type: 'full-reload', path: '*' });
+        });
+      if (child.stderr)
+        createInterface({ input: child.stderr }).on('line', (line) => logger.warn(prefix + line, { timestamp: true }));
+      child.on('exit', (code, signal) => {
+        if (signal === null && code !== 0)
+          logger.error(`${prefix}stopped with exit code ${code}; public/data is no longer kept up to date`, { timestamp: true });
+      });
+      const stop = () => {
+        child?.kill('SIGTERM');
+        process.off('exit', stop);
+      };
+      server.httpServer?.once('close', stop);
+      process.once('exit', stop);
+    },
+  };
+}
+
 // Unit tests of the model and compiler run in Node; component tests in jsdom. Both
 // pin a time zone far from Seoul (see scripts/test-all.sh) so a date→instant slip shows.
 export default defineConfig({
-  plugins: [react(), cspPlugin()],
+  plugins: [react(), cspPlugin(), compileWatchPlugin()],
   base: './',
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 800 },
   preview: { port: 4173, strictPort: true },
