@@ -95,9 +95,17 @@ describe('npm run compile', () => {
     expect(await snapshot(path.join(work, 'single'))).toEqual(cold);
   }, 120_000);
 
-  it('rejects an unknown option with usage and exit code 2', async () => {
-    const result = await compile('--nope');
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('usage: npm run compile');
-  }, 30_000);
+  it.each([
+    { name: 'an unknown option', args: ['--nope'], says: 'expected the options below' },
+    { name: '--check with --watch', args: ['--check', '--watch'], says: '--check, --watch: expected one of them, got both' },
+  ])(
+    'rejects $name with usage and exit code 2',
+    async ({ args, says }) => {
+      const result = await compile(...args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(says);
+      expect(result.stderr).toContain('usage: npm run compile');
+    },
+    30_000,
+  );
 });
