@@ -29,7 +29,15 @@ import {
   type EventDraft,
   type MergeItem,
 } from './merge';
-import { schemaFile, stableJson, summarise, type CompiledArticle, type CompileOptions, type OutputFile } from './pipeline';
+import {
+  schemaFile,
+  shardJson,
+  stableJson,
+  summarise,
+  type CompiledArticle,
+  type CompileOptions,
+  type OutputFile,
+} from './pipeline';
 import { shardTimeline } from './shard';
 import { validateOutput } from './validate';
 
@@ -378,7 +386,7 @@ export function assembleIncremental(
       before.length === ids.length &&
       before.every((id, k) => id === ids[k]) &&
       !shard.events.some((event: TimelineEvent) => freshIds.has(event.id));
-    if (!same) write.push({ path, content: stableJson(shard) });
+    if (!same) write.push({ path, content: shardJson(shard) });
   });
   if (previous.articles.length === 0) write.push(schemaFile());
   for (const text of texts) write.push({ path: `articles/${text.id}.json`, content: stableJson(text) });
