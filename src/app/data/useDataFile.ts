@@ -3,7 +3,7 @@
  * error (a readable message and a retry) and ready states. `useLoaded` runs any such
  * load; `useDataFile` is the common case of one file and one schema.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { fetchDataFile } from './fetchDataFile';
 import type { Parsed } from './parseTimeline';
@@ -34,12 +34,15 @@ export function useLoaded<T>(key: string, load: Load<T>): DataState<T> {
 
   useEffect(() => {
     const controller = new AbortController();
+    // A transition: React renders what the data brings in slices between which the browser
+    // may paint and take input, instead of in one task as long as the whole viewer's render.
+    const settle = (settled: Settled<T>) => startTransition(() => setSettled(settled));
     const early = (value: T) => {
-      if (!controller.signal.aborted) setSettled({ request, result: { ok: true, value } });
+      if (!controller.signal.aborted) settle({ request, result: { ok: true, value } });
     };
     latestLoad.current(controller.signal, early).then(
       (result) => {
-        if (!controller.signal.aborted) setSettled({ request, result });
+        if (!controller.signal.aborted) settle({ request, result });
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;

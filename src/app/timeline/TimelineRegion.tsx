@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { TimelineHandle, TimelineViewProps } from './TimelineView';
 import { sortedFor } from './itemsInWindow';
+import { afterNextPaint } from '../shell/afterNextPaint';
 import { TimelinePreview } from './TimelinePreview';
 import type { LaneMode } from './toTimelineItems';
 
@@ -27,27 +28,29 @@ function loadTimelineView(): Promise<TimelineModule> {
   return loading;
 }
 
-// The chunk starts loading as soon as the app starts, beside the timeline data, rather than
-// after the data has arrived and this region first renders; the first view never waits for it.
-loadTimelineView().catch(() => undefined);
-
 /**
  * The timeline component once its chunk is in, else null; a failed load is thrown to the
- * region's error boundary. Not React.lazy: React holds a Suspense boundary's content back
- * for up to 300 ms after its fallback showed (to batch reveals), which delayed the first
- * drawn events by that much although the chunk had arrived.
+ * region's error boundary. The chunk (vis-timeline, 115 KiB gzipped) is asked for once the
+ * region's first frame is on screen: the list, filters and preview painted in that frame
+ * need only the main bundle and the data, and on a slow link they no longer share it with
+ * the chunk, nor wait while the chunk is evaluated. Not React.lazy: React holds a Suspense
+ * boundary's content back for up to 300 ms after its fallback showed (to batch reveals),
+ * which delayed the first drawn events by that much although the chunk had arrived.
  */
 function useTimelineModule(): TimelineModule | null {
   const [state, setState] = useState<{ module: TimelineModule | null; error?: unknown }>(() => ({ module: loaded }));
   useEffect(() => {
     if (state.module) return;
     let live = true;
-    loadTimelineView().then(
-      (module) => live && setState({ module }),
-      (error: unknown) => live && setState({ module: null, error }),
+    const cancel = afterNextPaint(() =>
+      loadTimelineView().then(
+        (module) => live && setState({ module }),
+        (error: unknown) => live && setState({ module: null, error }),
+      ),
     );
     return () => {
       live = false;
+      cancel();
     };
   }, [state.module]);
   if (state.error !== undefined) throw state.error;

@@ -14,6 +14,8 @@ import { compareCodePoints } from '../filter/filterEvents';
 import { windowOf } from './timelineWindow';
 import type { Overview } from '../../model/overview';
 import { BAND_CLASS, itemsInWindow, sortedFor, type SortedItems } from './itemsInWindow';
+import { redrawOnResize } from './redrawOnResize';
+import { afterNextPaint } from '../shell/afterNextPaint';
 
 export type TimelineHandle = {
   fit: () => void;
@@ -62,6 +64,13 @@ const OPTIONS: TimelineOptions = {
   orientation: { axis: 'top', item: 'top' },
   margin: { item: { horizontal: 6, vertical: 6 }, axis: 6 },
   verticalScroll: true,
+  // Off: redrawOnResize redraws on real size changes instead of polling every second.
+  autoResize: false,
+  // Given `start` and `end`, vis-timeline keeps its root hidden after the first draw until a
+  // later redraw follows a range change, which only its one-second resize poll brought
+  // (visjs/vis-timeline#1340). A rolling mode that does not follow the clock skips that
+  // wait (the workaround in visjs/vis-timeline#876) and changes nothing else here.
+  rollingMode: { follow: false },
   groupOrder: 'order',
   order: stackOrder,
   // xss stays at its default (enabled): content is escaped text, filtered once more.
@@ -133,28 +142,57 @@ export function TimelineView({
     instance.setSelection(itemIdsOf(content.items, latest.current.selectedEventId));
   });
 
-  useEffect(() => {
-    if (!container.current) return;
-    // Everything known now goes into the constructor, which draws once; setting the window,
-    // groups, items and options one by one afterwards would lay the page out again for each.
+  /** Selects the selected event's items, first moving the window to the event if it is out of view. */
+  const showSelection = useRef(() => {
+    const instance = timeline.current;
+    if (!instance) return;
+    const { items, selectedEventId } = latest.current;
+    const ids = itemIdsOf(items, selectedEventId);
+    const first = items.find((item) => item.id === ids[0]);
+    const { start, end } = instance.getWindow();
+    if (first) {
+      const itemStart = new Date(`${first.start}T00:00`);
+      const itemEnd = first.end ? new Date(`${first.end}T00:00`) : itemStart;
+      // Moving fires rangechanged, whose sync draws the item and selects it.
+      if (itemEnd < start || itemStart > end) instance.moveTo(first.start, { animation: false });
+    }
+    instance.setSelection(ids.filter((id) => dataset.current?.get(id)));
+  });
+
+  /**
+   * Builds the instance in `element` from the latest props and fills it after the next paint;
+   * returns what tears it down. The work comes in three tasks, each a fraction of the ~150 ms
+   * (here; four times that on a phone) that one task of all of it held the page for: the
+   * constructor, given the window, groups and options (set one by one afterwards, each would
+   * draw again) but no items, only builds; vis-timeline draws the empty axis in the next
+   * animation frame; the items follow after that frame is painted, and vis-timeline draws
+   * and measures each added item on its own.
+   */
+  const build = useRef((element: HTMLElement) => {
     const initial = latest.current;
-    const content = initial.window ? itemsInWindow(initial.sorted, initial.window, WINDOW_MARGIN, ITEM_CAP).items : [];
-    const data = new DataSet<DataItem>(content.map((item) => ({ ...item })));
-    held.current = new Map(content.map((item) => [item.id, item]));
+    const data = new DataSet<DataItem>();
+    held.current = new Map();
     const options: TimelineOptions = {
       ...OPTIONS,
       ...compactOptions(initial.compact),
       ...(initial.window ? { start: initial.window.start, end: initial.window.end } : {}),
     };
+    // vis-timeline's types demand items, but its constructor takes none (`if (items) setItems`);
+    // given even an empty DataSet, it draws three times over before it returns.
+    const noItems = undefined as unknown as DataSet<DataItem>;
     const instance = initial.groups
-      ? new Timeline(container.current, data, new DataSet<DataGroup>(initial.groups.map((group) => ({ ...group }))), options)
-      : new Timeline(container.current, data, options);
+      ? new Timeline(element, noItems, new DataSet<DataGroup>(initial.groups.map((group) => ({ ...group }))), options)
+      : new Timeline(element, noItems, options);
     timeline.current = instance;
     dataset.current = data;
     given.current = { sorted: initial.sorted, groups: initial.groups, compact: initial.compact };
     reported.current = initial.window;
-    if (initial.window === null) sync.current(initial.sorted);
-    instance.setSelection(itemIdsOf(content, initial.selectedEventId));
+    const cancelFill = afterNextPaint(() => {
+      instance.setItems(data);
+      sync.current(latest.current.sorted);
+      showSelection.current();
+    });
+    const stopResizing = redrawOnResize(element, () => instance.redraw());
     instance.on('select', (properties: { items: (string | number)[] }) => {
       const first = properties.items[0];
       const band = first === undefined ? null : data.get(first);
@@ -188,6 +226,8 @@ export function TimelineView({
     });
     return () => {
       cancelAnimationFrame(frame);
+      cancelFill();
+      stopResizing();
       instance.destroy();
       timeline.current = null;
       dataset.current = null;
@@ -195,6 +235,23 @@ export function TimelineView({
       given.current = null;
       // A remount (React StrictMode) gets a fresh instance that must be given the window again.
       reported.current = null;
+    };
+  });
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    // Built once the frame that mounted the container is on screen, in a task of its own: the
+    // list and details React committed with it paint first, and the first of the layouts
+    // vis-timeline forces (it reads sizes between writes, ~30 times while it draws) no longer
+    // lays out everything React has just committed as well.
+    let teardown: (() => void) | null = null;
+    const cancel = afterNextPaint(() => {
+      teardown = build.current(element);
+    });
+    return () => {
+      cancel();
+      teardown?.();
     };
   }, []);
 
@@ -210,20 +267,7 @@ export function TimelineView({
     sync.current(sorted);
   }, [sorted, groups]);
 
-  useEffect(() => {
-    const instance = timeline.current;
-    if (!instance) return;
-    const ids = itemIdsOf(items, selectedEventId);
-    const first = items.find((item) => item.id === ids[0]);
-    const { start, end } = instance.getWindow();
-    if (first) {
-      const itemStart = new Date(`${first.start}T00:00`);
-      const itemEnd = first.end ? new Date(`${first.end}T00:00`) : itemStart;
-      // Moving fires rangechanged, whose sync draws the item and selects it.
-      if (itemEnd < start || itemStart > end) instance.moveTo(first.start, { animation: false });
-    }
-    instance.setSelection(ids.filter((id) => dataset.current?.get(id)));
-  }, [items, selectedEventId]);
+  useEffect(() => showSelection.current(), [items, selectedEventId]);
 
   useEffect(() => {
     const instance = timeline.current;
