@@ -1,15 +1,18 @@
 /**
  * Lighthouse 12 on the viewer's production build with the seed timeline, in Debian's
- * Chromium started here with a DevTools port (Lighthouse's default mobile profile with
- * simulated throttling). Reports the median of the runs for each score and metric.
+ * Chromium started here with a DevTools port: the default mobile profile and the desktop
+ * preset, both with simulated throttling, one after the other in each run. Reports the
+ * median of the runs for each score and metric; desktop figures carry "(desktop)".
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import lighthouse from 'lighthouse';
+import lighthouse, { type Config } from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { CHROMIUM, CHROMIUM_ARGS } from './browserBench';
-import { median, Recorder, repeat } from './results';
+import { DESKTOP, MOBILE, recordReports, SCORES, type FormFactor, type Lhr } from './lighthouseFigures';
+import { Recorder, repeat } from './results';
 import { serve } from './site';
 
 /** Starts Chromium with a DevTools port and resolves with the port once it listens. */
@@ -37,37 +40,40 @@ async function startChromium(profile: string): Promise<{ port: number; process: 
   return { port, process: child };
 }
 
-const SCORES = { performance: 'performance', accessibility: 'accessibility', 'best practices': 'best-practices' } as const;
-const METRICS = { LCP: 'largest-contentful-paint', TBT: 'total-blocking-time', CLS: 'cumulative-layout-shift' } as const;
+/** The form factors measured, each with its config (none for Lighthouse's default, mobile). */
+const PROFILES: { config: Config | undefined; formFactor: FormFactor }[] = [
+  { config: undefined, formFactor: MOBILE },
+  { config: desktopConfig, formFactor: DESKTOP },
+];
 
-/** Runs Lighthouse `runs` times on the build in `distDir` (with its own data/). */
+/** Runs Lighthouse `runs` times with each profile on the build in `distDir` (with its own data/). */
 export async function lighthouseBench(distDir: string, runs: number): Promise<Recorder> {
   const rec = new Recorder('lighthouse');
   const server = await serve(distDir);
   const profile = await mkdtemp(path.join(os.tmpdir(), 'dateline-bench-lh-'));
   const chromium = await startChromium(profile);
   try {
+    // Mobile and desktop alternate within each run, so both meet the same load on the machine.
     const results = await repeat(0, runs, async () => {
-      const result = await lighthouse(server.url, {
-        port: chromium.port,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: Object.values(SCORES),
-      });
-      if (!result) throw new Error('lighthouse: expected a report, got none');
-      return result.lhr;
+      const reports: Lhr[] = [];
+      for (const { config } of PROFILES) {
+        const result = await lighthouse(
+          server.url,
+          { port: chromium.port, output: 'json', logLevel: 'error', onlyCategories: Object.values(SCORES) },
+          config,
+        );
+        if (!result) throw new Error('lighthouse: expected a report, got none');
+        reports.push(result.lhr);
+      }
+      return reports;
     });
-    for (const [name, id] of Object.entries(SCORES)) {
-      const scores = results.map((lhr) => lhr.categories[id]?.score).filter((s): s is number => typeof s === 'number');
-      if (scores.length > 0) rec.add(`${name} score`, median(scores) * 100, '/100', null, 'mobile profile, simulated throttling');
-      else rec.missing(`${name} score`, '/100', null, 'Lighthouse gave no score');
-    }
-    for (const [name, id] of Object.entries(METRICS)) {
-      const values = results.map((lhr) => lhr.audits[id]?.numericValue).filter((v): v is number => typeof v === 'number');
-      const unit = name === 'CLS' ? '' : 'ms';
-      if (values.length > 0) rec.add(name, median(values), unit, null);
-      else rec.missing(name, unit, null, `Lighthouse gave no ${id}`);
-    }
+    PROFILES.forEach(({ formFactor }, i) =>
+      recordReports(
+        rec,
+        results.map((reports) => reports[i] as Lhr),
+        formFactor,
+      ),
+    );
   } finally {
     const exited =
       chromium.process.exitCode === null ? new Promise((resolve) => chromium.process.once('exit', resolve)) : undefined;
