@@ -175,6 +175,8 @@ function root(parent: number[], x: number): number {
  */
 const itemsByRecord = new WeakMap<ArticleRecord, { items: MergeItem[]; refs: string[] }>();
 const draftByCluster = new WeakMap<ClusterRecord, EventDraft>();
+/** Each event's JSON in a shard, kept with the draft it was made from: an event is its draft and its id. */
+const jsonByDraft = new WeakMap<EventDraft, { id: string; json: string }>();
 
 /** A record's merge items and their refs. */
 function recordItems(record: ArticleRecord): { items: MergeItem[]; refs: string[] } {
@@ -377,6 +379,7 @@ export function assembleIncremental(
   const { index, shards } = shardTimeline(timeline, options.shardEvents);
   const write: OutputFile[] = [{ path: 'timeline.json', content: stableJson(index) }];
   const previousShards = new Map(previous.shards.map((shard) => [shard.path, shard.ids]));
+  const draftById = new Map(merged.ids.map((id, k) => [id, drafts[k] as EventDraft]));
   const shardIds = shards.map(({ path, shard }) => ({ path, ids: shard.events.map((event) => event.id) }));
   shards.forEach(({ path, shard }, s) => {
     const before = previousShards.get(path);
@@ -386,7 +389,16 @@ export function assembleIncremental(
       before.length === ids.length &&
       before.every((id, k) => id === ids[k]) &&
       !shard.events.some((event: TimelineEvent) => freshIds.has(event.id));
-    if (!same) write.push({ path, content: shardJson(shard) });
+    if (same) return;
+    const eventJson = (event: TimelineEvent) => {
+      const draft = draftById.get(event.id) as EventDraft;
+      const known = jsonByDraft.get(draft);
+      if (known?.id === event.id) return known.json;
+      const json = JSON.stringify(event);
+      jsonByDraft.set(draft, { id: event.id, json });
+      return json;
+    };
+    write.push({ path, content: shardJson(shard, eventJson) });
   });
   if (previous.articles.length === 0) write.push(schemaFile());
   for (const text of texts) write.push({ path: `articles/${text.id}.json`, content: stableJson(text) });

@@ -12,7 +12,7 @@ import { countActors } from '../../src/app/filter/filterEvents';
 import { bandsOf, overviewItems, sortItems } from '../../src/app/timeline/itemsInWindow';
 import { toTimelineItems } from '../../src/app/timeline/toTimelineItems';
 import { NO_EXTENT, OVERVIEW_BUCKETS, overviewOf } from '../../src/model/overview';
-import { compile, type InputFile } from '../../src/compiler/pipeline';
+import { compile, shardJson, type InputFile } from '../../src/compiler/pipeline';
 import { SHARD_EVENTS, shardTimeline } from '../../src/compiler/shard';
 import { EventShardSchema, TimelineSchema, whenOf, type Timeline, type TimelineEvent } from '../../src/model/schema';
 import { makeActor, makeArticle, makeEvent, makeTimeline } from '../fixtures/timeline/builders';
@@ -120,6 +120,32 @@ describe('shardTimeline', () => {
   it('shards only above SHARD_EVENTS by default', () => {
     expect(SHARD_EVENTS).toBeGreaterThanOrEqual(1000);
     expect(shardTimeline(timeline).shards).toEqual([]);
+  });
+});
+
+describe('shardJson', () => {
+  const shard = { schemaVersion: timeline.schemaVersion, events };
+  const tricky = makeEvent({ id: 'e-q', title: 'A "quoted" title, \\ and \u2028 and é', when: whenOf('2021'), actors: [] });
+
+  it.each([
+    { name: 'the events of a timeline', events },
+    { name: 'one event', events: events.slice(0, 1) },
+    { name: 'an event whose text needs escaping', events: [tricky] },
+  ])('is JSON.stringify of the shard, with a newline: $name', ({ events: some }) => {
+    const one = { ...shard, events: some };
+    expect(shardJson(one)).toBe(`${JSON.stringify(one)}\n`);
+    expect(EventShardSchema.parse(JSON.parse(shardJson(one)))).toEqual(one);
+  });
+
+  it('puts the shard together from the JSON it is given for each event', () => {
+    const given = new Map(events.map((event) => [event, JSON.stringify(event)]));
+    const seen: TimelineEvent[] = [];
+    const json = shardJson(shard, (event) => {
+      seen.push(event);
+      return given.get(event) as string;
+    });
+    expect(seen).toEqual(events);
+    expect(json).toBe(`${JSON.stringify(shard)}\n`);
   });
 });
 
