@@ -9,29 +9,9 @@ import path from 'node:path';
 import { createServer, type HotPayload, type ViteDevServer } from 'vite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compileWatchPlugin } from '../vite.config';
+import { sleep, snapshotFolder as snapshot, until } from './fixtures/folders';
 
 const root = path.resolve(import.meta.dirname, '..');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The output folder as path → content. */
-async function snapshot(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true }))
-    if (entry.isFile()) {
-      const full = path.join(entry.parentPath, entry.name);
-      files.set(path.relative(dir, full), await readFile(full, 'utf8'));
-    }
-  return files;
-}
-
-async function until(ready: () => boolean | Promise<boolean>, what: string, ms = 60_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await ready())) {
-    if (Date.now() > deadline) throw new Error(`expected ${what} within ${ms} ms`);
-    await sleep(50);
-  }
-}
-
 describe('npm run dev', { timeout: 120_000 }, () => {
   let work: string;
   let server: ViteDevServer | undefined;
@@ -65,12 +45,12 @@ describe('npm run dev', { timeout: 120_000 }, () => {
     await server.listen();
     const reloads = () => told.filter((payload) => payload.type === 'full-reload').length;
 
-    await until(() => reloads() === 1, 'a reload after the first compile');
+    await until(() => reloads() === 1, 'a reload after the first compile', 60_000);
     const first = await readFile(path.join(out, 'timeline.json'), 'utf8');
     const [name] = (await readdir(path.join(work, 'in'))).sort();
     const file = path.join(work, 'in', name as string);
     await writeFile(file, `${(await readFile(file, 'utf8')).trimEnd()}\nThe talks ended on Friday with a joint statement.\n`);
-    await until(() => reloads() === 2, 'a reload after the edit');
+    await until(() => reloads() === 2, 'a reload after the edit', 60_000);
     expect(await readFile(path.join(out, 'timeline.json'), 'utf8')).not.toBe(first);
 
     await server.close();

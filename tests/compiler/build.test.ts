@@ -11,6 +11,7 @@ import { generateCorpus } from '../../bench/generate';
 import { build, type BuildMemory, type BuildOptions } from '../../src/compiler/build';
 import { readInputFolder } from '../../src/compiler/inputs';
 import { compile } from '../../src/compiler/pipeline';
+import { snapshotFolder as snapshot } from '../fixtures/folders';
 
 const generator = { name: 'dateline', version: '0.0.0-test' };
 
@@ -39,17 +40,6 @@ beforeEach(async () => {
   };
 });
 afterEach(() => rm(work, { recursive: true, force: true }));
-
-/** The output folder as path → content. */
-async function snapshot(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true }))
-    if (entry.isFile()) {
-      const full = path.join(entry.parentPath, entry.name);
-      files.set(path.relative(dir, full), await readFile(full, 'utf8'));
-    }
-  return files;
-}
 
 /** What a from-scratch compile of the input folder writes. */
 async function expected(): Promise<Map<string, string>> {

@@ -11,19 +11,9 @@ import { readInputFolder } from '../../src/compiler/inputs';
 import { compile } from '../../src/compiler/pipeline';
 import { loadCompileOptions } from '../../src/compiler/options';
 import { serialRunner, watchFolders } from '../../src/compiler/watch';
+import { sleep, snapshotFolder as snapshot, until } from '../fixtures/folders';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Waits until `ready()` holds, checking every 20 ms, or fails after `ms`. */
-async function until(ready: () => boolean | Promise<boolean>, what: string, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await ready())) {
-    if (Date.now() > deadline) throw new Error(`expected ${what} within ${ms} ms`);
-    await sleep(20);
-  }
-}
-
 describe('serialRunner', () => {
   /** A task that takes `ms` and records how many runs overlap. */
   function task(ms: number) {
@@ -149,18 +139,6 @@ describe('npm run compile -- --watch', { timeout: 120_000 }, () => {
   }
 
   const runs = () => stdout.split('\n').filter((line) => line.startsWith('compiled ')).length;
-
-  /** The output folder as path → content. */
-  async function snapshot(dir: string): Promise<Map<string, string>> {
-    const files = new Map<string, string>();
-    for (const entry of await readdir(dir, { recursive: true, withFileTypes: true }))
-      if (entry.isFile())
-        files.set(
-          path.relative(dir, path.join(entry.parentPath, entry.name)),
-          await readFile(path.join(entry.parentPath, entry.name), 'utf8'),
-        );
-    return files;
-  }
 
   async function expected(): Promise<Map<string, string>> {
     const result = compile(await readInputFolder(path.join(work, 'in')), await loadCompileOptions());
