@@ -3,10 +3,11 @@
  * filter and article list, timeline, event list, details and source reader — each in
  * its own error boundary. State and logic live in useViewer and the feature modules.
  */
+import { useEffect } from 'react';
 import { ActorFilter } from './actors/ActorFilter';
 import { ArticleList } from './articles/ArticleList';
 import type { TimelineIndex } from './data/indexTimeline';
-import { useTimeline } from './data/useTimeline';
+import { useTimeline, type ShardControls } from './data/useTimeline';
 import { EventDetails } from './events/EventDetails';
 import { EventList } from './events/EventList';
 import { SearchBox } from './search/SearchBox';
@@ -23,11 +24,11 @@ export const TIMELINE_FILE = 'data/timeline.json';
 
 /** The whole page: loads the timeline, then shows the viewer. */
 export function App() {
-  const timeline = useTimeline(TIMELINE_FILE);
+  const [timeline, shards] = useTimeline(TIMELINE_FILE);
   return (
     <div className="app">
       {timeline.status === 'ready' ? (
-        <Viewer index={timeline.value} />
+        <Viewer index={timeline.value} shards={shards} />
       ) : (
         <>
           <header className="app-header">
@@ -51,11 +52,14 @@ export function App() {
   );
 }
 
-function Viewer({ index }: { index: TimelineIndex }) {
+function Viewer({ index, shards }: { index: TimelineIndex; shards: ShardControls }) {
   const viewer = useViewer(index);
   const { view, actions } = viewer;
   const narrow = useNarrowScreen();
   useEscapeKey(actions.closeInnermost);
+  // The shards of what the timeline draws are fetched first; a pan or zoom moves others ahead.
+  const { drawnRange } = viewer;
+  useEffect(() => shards.focus(drawnRange), [shards, drawnRange]);
 
   return (
     <>
@@ -66,6 +70,16 @@ function Viewer({ index }: { index: TimelineIndex }) {
           {viewer.announcement}
         </p>
       </header>
+      {index.failures.length > 0 && (
+        <div role="alert" className="load-error shard-errors">
+          <h2>Some events could not be loaded</h2>
+          <p>The events of these files are missing; everything else is shown.</p>
+          <pre>{index.failures.join('\n')}</pre>
+          <button type="button" onClick={shards.retry}>
+            Try again
+          </button>
+        </div>
+      )}
       <main className="layout">
         <aside className="sidebar">
           <Collapsible
@@ -88,7 +102,8 @@ function Viewer({ index }: { index: TimelineIndex }) {
         <RegionBoundary name="timeline">
           <TimelineRegion
             items={viewer.drawn.items}
-            overview={index.pending?.overview ?? null}
+            loading={viewer.loading}
+            windowLoading={viewer.windowLoading}
             groups={viewer.drawn.groups}
             selectedEventId={view.event}
             window={viewer.window}
@@ -104,11 +119,19 @@ function Viewer({ index }: { index: TimelineIndex }) {
         <section className="region list-region" aria-labelledby="events-heading">
           <h2 id="events-heading">Events</h2>
           <RegionBoundary name="event list">
-            {index.pending && <p className="empty">Loading {index.pending.events} events…</p>}
-            {!index.pending && index.events.length === 0 && <p className="empty">This timeline has no events yet.</p>}
+            {index.pending && (
+              <p className="empty">
+                {index.pending.loaded === 0
+                  ? `Loading ${index.pending.events} events…`
+                  : `${index.pending.loaded} of ${index.pending.events} events loaded; more are on their way.`}
+              </p>
+            )}
+            {!index.pending && index.events.length === 0 && index.missing === 0 && (
+              <p className="empty">This timeline has no events yet.</p>
+            )}
             {index.events.length > 0 && viewer.shown.length === 0 && (
               <p className="empty">
-                No events match.{' '}
+                No events match{index.pending ? ' so far' : ''}.{' '}
                 <button type="button" onClick={actions.clearFilters}>
                   Clear filters
                 </button>

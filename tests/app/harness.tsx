@@ -40,7 +40,8 @@ export type Served = {
   failArticles?: boolean;
   /** Shard files (`events/nnnn.json` and content) of a sharded timeline, answered once `released` settles. */
   shards?: readonly { path: string; shard: EventShard }[];
-  released?: Promise<void>;
+  /** When shards are answered: all at once, or each (by path) on its own; a rejection answers 404. */
+  released?: Promise<void> | ((path: string) => Promise<void>);
 };
 
 /** Answers fetches of the timeline, shard and article files from fixtures; returns the spy. */
@@ -57,8 +58,11 @@ export function serveData({
       return new Response(typeof timeline === 'string' ? timeline : JSON.stringify(timeline), { status: 200 });
     const shard = shards.find((candidate) => url.endsWith(`data/${candidate.path}`));
     if (shard) {
-      await released;
-      return new Response(JSON.stringify(shard.shard), { status: 200 });
+      const missing = await (typeof released === 'function' ? released(shard.path) : released).then(
+        () => false,
+        () => true,
+      );
+      if (!missing) return new Response(JSON.stringify(shard.shard), { status: 200 });
     }
     const id = /data\/articles\/(.+)\.json$/.exec(url)?.[1];
     const article = articles.find((candidate) => candidate.id === id);

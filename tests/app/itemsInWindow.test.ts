@@ -9,9 +9,11 @@ import {
   bucketFor,
   itemsInWindow,
   overlapping,
+  sortedFor,
   sortItems,
   widen,
 } from '../../src/app/timeline/itemsInWindow';
+import { overviewOf } from '../../src/model/overview';
 import { toTimelineItems, type ItemOptions, type TimelineItem } from '../../src/app/timeline/toTimelineItems';
 import { makeActor, makeEvent } from '../fixtures/timeline/builders';
 
@@ -158,5 +160,41 @@ describe('itemsInWindow over 5,000 generated events', () => {
       if (content.kind === 'items') expect(content.items.length).toBeLessThanOrEqual(300);
       else expect(content.items.reduce((sum, band) => sum + bandCount(band), 0)).toBeGreaterThan(300);
     }
+  });
+});
+
+describe('itemsInWindow while a sharded timeline loads', () => {
+  // Two shards: January (in, its items given) and March (still coming); the overview counts both.
+  const loadedItems = [item('jan-5', '2025-01-05'), item('jan-20', '2025-01-20')];
+  const overview = overviewOf(['2025-01-05', '2025-01-20', '2025-03-03', '2025-03-04'].map((day) => ({ when: whenOf(day) })));
+  const march = { start: '2025-03-01', end: '2025-03-31' };
+  const unloaded = { overview, waiting: [march] };
+  const sorted = sortedFor(loadedItems, unloaded);
+
+  it.each([
+    ['a window whose shards are in: their items', '2025-01-01', '2025-01-29', 2, 'items', ['jan-5', 'jan-20']],
+    ['a window reaching a shard still coming: the overview’s weeks', '2025-02-20', '2025-03-10', 2, 'bands', ['2025-03-03']],
+    ['a window wholly in that shard: the overview’s weeks', '2025-03-02', '2025-03-06', 2, 'bands', ['2025-03-03']],
+    ['more items than the cap: the overview’s weeks', '2024-06-01', '2025-02-01', 1, 'bands', ['2024-12-30', '2025-01-20']],
+    [
+      'more items than the cap in days: the days of the items in',
+      '2025-01-01',
+      '2025-01-29',
+      1,
+      'bands',
+      ['2025-01-05', '2025-01-20'],
+    ],
+  ])('%s', (_name, start, end, cap, kind, expected) => {
+    const content = itemsInWindow(sorted, { start, end }, 0, cap);
+    expect(content.kind).toBe(kind);
+    expect(content.items.map((drawn) => (drawn.className === BAND_CLASS ? drawn.start : drawn.id))).toEqual(expected);
+  });
+
+  it('draws items where the shards are in even with no overview to fall back on (a filtered view)', () => {
+    const filtered = sortedFor(loadedItems, { overview: null, waiting: [march] });
+    expect(itemsInWindow(filtered, { start: '2025-01-01', end: '2025-03-10' }, 0, 5)).toEqual({
+      kind: 'items',
+      items: loadedItems,
+    });
   });
 });

@@ -1,46 +1,130 @@
 /**
- * Loads `timeline.json` — and, for a large timeline, the shard files it lists, all at
- * once, in a web worker (loadShards) — validates every file against the contract, puts the shards together and
- * indexes the result once per load. A sharded timeline's index, with its overview, is
- * handed over as soon as it is valid, so the viewer draws the overview while the shards
- * are on their way.
+ * Loads `timeline.json` and validates it. A one-file timeline is indexed whole. A sharded
+ * one is ready at once with its overview, and its shard files follow (loadShards: a few at
+ * a time, those meeting the reader's window first, each validated in a web worker); the
+ * events of the shards in so far are indexed again as they arrive. Arrivals are taken in
+ * once per animation frame, and never while React still renders the previous ones, with
+ * at least as long between two as the last one took to render: at 250,000 events each
+ * pass over the events in so far costs a noticeable slice of the main thread.
  */
-import { useMemo } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DateRange } from '../../model/calendarDate';
 import { TimelineSchema, type Timeline } from '../../model/schema';
-import { assembleShards } from './assembleShards';
-import { indexTimeline, type TimelineIndex } from './indexTimeline';
-import { loadShards } from './loadShards';
-import type { Parsed } from './parseTimeline';
-import { fetchDataFile } from './fetchDataFile';
-import { useLoaded, type DataState } from './useDataFile';
+import { indexShards, indexTimeline, type TimelineIndex } from './indexTimeline';
+import { startShardLoad, type ShardArrival, type ShardLoad } from './loadShards';
+import { addShards, retryShards, startProgress, waitingShards, type ShardProgress } from './shardProgress';
+import { useDataFile, type DataState } from './useDataFile';
 
-/**
- * The timeline in `file`, whole: its own events, or those of its shards in order. A
- * sharded index that has an overview goes to `early` before the shards are fetched.
- */
-export async function loadTimeline(
-  file: string,
-  signal: AbortSignal,
-  early: (index: Timeline) => void = () => {},
-): Promise<Parsed<Timeline>> {
-  const index = await fetchDataFile(file, TimelineSchema, signal);
-  if (!index.ok || index.value.shards === undefined) return index;
-  if (index.value.overview) early(index.value);
-  const shards = await loadShards(index.value.shards, signal);
-  const failed = shards.find((shard) => !shard.ok);
-  if (failed && !failed.ok) return failed;
-  return assembleShards(
-    file,
-    index.value,
-    shards.flatMap((shard) => (shard.ok ? [shard.value] : [])),
-  );
+/** What the viewer tells the loading of a sharded timeline's shards. */
+export type ShardControls = {
+  /** The reader looks at `window` (with its margins): the shards meeting it go first. */
+  focus: (window: DateRange | null) => void;
+  /** Asks again for the shards that failed. */
+  retry: () => void;
+};
+
+/** Calls `work` in the next animation frame (or task, where there are no frames); returns a cancel function. */
+function nextFrame(work: () => void): () => void {
+  if (typeof requestAnimationFrame !== 'function') {
+    const timer = setTimeout(work, 0);
+    return () => clearTimeout(timer);
+  }
+  const frame = requestAnimationFrame(work);
+  return () => cancelAnimationFrame(frame);
 }
 
-/** The indexed timeline, or its loading or error state. */
-export function useTimeline(file: string): DataState<TimelineIndex> {
-  const state = useLoaded<Timeline>(file, (signal, early) => loadTimeline(file, signal, early));
-  const value = state.status === 'ready' ? state.value : null;
-  const index = useMemo(() => (value ? indexTimeline(value) : null), [value]);
-  if (state.status !== 'ready') return state;
-  return index ? { status: 'ready', value: index } : { status: 'loading' };
+/**
+ * Loads the shards of `index` (when it has any) and gives the progress in so far: at first
+ * nothing loaded, then the arrivals, batched. `committed` must be called once the viewer
+ * has rendered a given progress.
+ */
+function useShardProgress(file: string, index: Timeline | null) {
+  const initial = useMemo(() => (index?.shards ? startProgress(file, index) : null), [file, index]);
+  const [published, setPublished] = useState<ShardProgress | null>(null);
+  const focused = useRef<DateRange | null>(null);
+  const load = useRef<ShardLoad | null>(null);
+  const onCommit = useRef<() => void>(() => {});
+  const retryFailed = useRef<() => void>(() => {});
+
+  useEffect(() => {
+    if (!initial) return;
+    const refs = initial.index.shards ?? [];
+    let progress = initial;
+    let arrivals: ShardArrival[] = [];
+    let rendering = false;
+    let publishedAt = 0;
+    let notBefore = 0;
+    let cancel: (() => void) | null = null;
+
+    const publish = () => {
+      cancel = null;
+      if (rendering || arrivals.length === 0) return;
+      progress = addShards(progress, arrivals);
+      arrivals = [];
+      rendering = true;
+      publishedAt = performance.now();
+      const next = progress;
+      startTransition(() => setPublished(next));
+    };
+    const schedule = () => {
+      if (cancel || rendering) return;
+      const wait = notBefore - performance.now();
+      if (wait <= 0) {
+        cancel = nextFrame(publish);
+        return;
+      }
+      const timer = setTimeout(() => (cancel = nextFrame(publish)), wait);
+      cancel = () => clearTimeout(timer);
+    };
+    onCommit.current = () => {
+      if (!rendering) return;
+      rendering = false;
+      const now = performance.now();
+      notBefore = now + (now - publishedAt);
+      schedule();
+    };
+    retryFailed.current = () => {
+      const failed = [...progress.failed.keys()];
+      if (failed.length === 0) return;
+      progress = retryShards(progress, failed);
+      const next = progress;
+      startTransition(() => setPublished(next));
+      load.current?.retry(failed);
+    };
+    load.current = startShardLoad(refs, focused.current ?? initial.index.overview?.window ?? null, (arrival) => {
+      arrivals.push(arrival);
+      schedule();
+    });
+    return () => {
+      cancel?.();
+      load.current?.stop();
+      load.current = null;
+      onCommit.current = () => {};
+    };
+  }, [initial]);
+
+  const focus = useCallback((window: DateRange | null) => {
+    focused.current = window;
+    load.current?.focus(window);
+  }, []);
+  const retry = useCallback(() => retryFailed.current(), []);
+  const committed = useCallback(() => onCommit.current(), []);
+  const progress = published && published.index === initial?.index ? published : initial;
+  return { progress, controls: useMemo(() => ({ focus, retry }), [focus, retry]), committed };
+}
+
+/** The indexed timeline, or its loading or error state, and the controls of its shards' loading. */
+export function useTimeline(file: string): [DataState<TimelineIndex>, ShardControls] {
+  const state = useDataFile(file, TimelineSchema);
+  const timeline = state.status === 'ready' ? state.value : null;
+  const { progress, controls, committed } = useShardProgress(file, timeline);
+  const index = useMemo(
+    () => (progress ? indexShards(progress) : timeline ? indexTimeline(timeline) : null),
+    [progress, timeline],
+  );
+  useEffect(committed, [index, committed]);
+  if (state.status !== 'ready') return [state, controls];
+  // Without an overview there is nothing to show until every shard is in.
+  const waitingForAll = progress !== null && !progress.index.overview && waitingShards(progress).length > 0;
+  return [index && !waitingForAll ? { status: 'ready', value: index } : { status: 'loading' }, controls];
 }

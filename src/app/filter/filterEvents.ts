@@ -93,19 +93,38 @@ function sortKey(event: TimelineEvent): string {
 }
 
 /** Events by start date, then by end (shorter first), then title and id for a stable order. */
-export function sortChronologically(events: readonly TimelineEvent[]): TimelineEvent[] {
-  return [...events].sort(
-    (a, b) =>
-      compareCodePoints(sortKey(a), sortKey(b)) ||
-      compareCodePoints(a.when.end ?? '9999', b.when.end ?? '9999') ||
-      titleOrder.compare(a.title, b.title) ||
-      compareCodePoints(a.id, b.id),
+export function compareChronologically(a: TimelineEvent, b: TimelineEvent): number {
+  return (
+    compareCodePoints(sortKey(a), sortKey(b)) ||
+    compareCodePoints(a.when.end ?? '9999', b.when.end ?? '9999') ||
+    titleOrder.compare(a.title, b.title) ||
+    compareCodePoints(a.id, b.id)
   );
 }
 
-/** The sentence the live region reads after the filters change. */
-export function describeResults(shown: number, total: number, filter: EventFilter): string {
-  if (!isFiltering(filter)) return `${total} ${total === 1 ? 'event' : 'events'}`;
-  if (shown === 0) return `No events match the filters (of ${total})`;
-  return `${shown} of ${total} ${total === 1 ? 'event' : 'events'} match`;
+/** `events` in chronological order (compareChronologically). */
+export function sortChronologically(events: readonly TimelineEvent[]): TimelineEvent[] {
+  return [...events].sort(compareChronologically);
+}
+
+/**
+ * The sentence the live region reads after the filters change; `missing` events (of shard
+ * files that could not be loaded) are said to be left out.
+ */
+export function describeResults(shown: number, total: number, filter: EventFilter, missing = 0): string {
+  const left = missing > 0 ? `; ${missing} more could not be loaded` : '';
+  if (!isFiltering(filter)) return `${total} ${total === 1 ? 'event' : 'events'}${left}`;
+  if (shown === 0) return `No events match the filters (of ${total})${left}`;
+  return `${shown} of ${total} ${total === 1 ? 'event' : 'events'} match${left}`;
+}
+
+/**
+ * The same while a sharded timeline's events arrive: how many are in so far of the
+ * `total`, and how many of those match. Always starts with "Loading".
+ */
+export function describeLoading(shown: number, loaded: number, total: number, filter: EventFilter): string {
+  if (loaded === 0) return `Loading ${total} events…`;
+  const progress = `${loaded} of ${total} events loaded`;
+  if (!isFiltering(filter)) return `Loading… ${progress}`;
+  return `Loading… ${shown} ${shown === 1 ? 'matches' : 'match'} among ${progress}`;
 }

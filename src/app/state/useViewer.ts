@@ -6,11 +6,20 @@
  */
 import { useCallback, useEffect, useMemo } from 'react';
 import type { TimelineIndex } from '../data/indexTimeline';
-import { countActors, describeResults, isFiltering, type ActorMode, type EventFilter } from '../filter/filterEvents';
+import { shardMeets } from '../data/shardOrder';
+import {
+  countActors,
+  describeLoading,
+  describeResults,
+  isFiltering,
+  type ActorMode,
+  type EventFilter,
+} from '../filter/filterEvents';
 import { filterIndexed, prepareSearch } from '../filter/filterIndex';
 import type { DateRange } from '../../model/calendarDate';
 import { NO_EXTENT } from '../../model/overview';
 import type { TimelineEvent } from '../../model/schema';
+import { widen, WINDOW_MARGIN, type Unloaded } from '../timeline/itemsInWindow';
 import { toTimelineItems, type LaneMode } from '../timeline/toTimelineItems';
 import { serializeUrlState } from '../url/urlState';
 import { useUrlState } from '../url/useUrlState';
@@ -19,6 +28,8 @@ type Drawn = ReturnType<typeof toTimelineItems>;
 
 /** The items of every event per lane mode, kept per load: clearing a filter hands the timeline the same arrays again. */
 const unfiltered = new WeakMap<TimelineIndex, Map<LaneMode, Drawn>>();
+
+const NO_TITLES: ReadonlyMap<string, string> = new Map();
 
 function drawnItems(index: TimelineIndex, shown: readonly TimelineEvent[], lanes: LaneMode): Drawn {
   const all = shown === index.events;
@@ -38,20 +49,34 @@ export function useViewer(index: TimelineIndex) {
     [view.actors, view.mode, view.query],
   );
   const shown = useMemo(() => filterIndexed(index.filtering, filter), [index, filter]);
+  const filtering = isFiltering(filter);
   const counts = useMemo(() => {
-    // While the events load, only the overview's counts of all events are known: none for a filtered view
-    // (zeros would say no actor has any).
-    if (index.pending) return isFiltering(filter) ? null : index.pending.actorCounts;
+    // While the events load, the overview counts all of them; a filtered view counts those in so far.
+    if (index.pending && !filtering) return index.pending.actorCounts;
     return shown === index.events ? index.filtering.totals : countActors(shown);
-  }, [shown, index, filter]);
+  }, [shown, index, filtering]);
   // Search text for every event, built while the page is idle, before the first keystroke needs it.
   useEffect(() => (index.pending ? undefined : prepareSearch(index.filtering)), [index]);
   const drawn = useMemo(() => drawnItems(index, shown, view.lanes), [shown, view.lanes, index]);
-  const eventTitles = useMemo(() => new Map(index.events.map((event) => [event.id, event.title])), [index]);
-
   const selected = view.event === null ? null : (index.eventsById.get(view.event) ?? null);
   const openSource = selected && view.source !== null ? (selected.sources[view.source] ?? null) : null;
   const openArticle = openSource ? (index.articlesById.get(openSource.article) ?? null) : null;
+  // Only the source reader needs the titles: not built again for every arrival of shards while it is closed.
+  const readerOpen = openArticle !== null;
+  const eventTitles = useMemo(
+    () => (readerOpen ? new Map(index.events.map((event) => [event.id, event.title])) : NO_TITLES),
+    [index, readerOpen],
+  );
+  const window = view.window ?? index.initialWindow;
+  // What the timeline draws while shards load; the overview's counts only fit the unfiltered view.
+  const loading: Unloaded | null = useMemo(
+    () => (index.pending ? { overview: filtering ? null : index.pending.overview, waiting: index.pending.waiting } : null),
+    [index, filtering],
+  );
+  /** Where the timeline draws items: the window and its margins. */
+  const drawnRange = useMemo(() => (window ? widen(window, WINDOW_MARGIN) : null), [window]);
+  const windowLoading =
+    index.pending !== null && (drawnRange === null || index.pending.waiting.some((shard) => shardMeets(shard, drawnRange)));
 
   const selectEvent = useCallback((eventId: string | null) => update({ event: eventId, source: null }), [update]);
   const openPassage = useCallback((eventId: string, source: number) => update({ event: eventId, source }), [update]);
@@ -101,10 +126,13 @@ export function useViewer(index: TimelineIndex) {
     selected,
     openSource,
     openArticle,
-    window: view.window ?? index.initialWindow,
+    window,
+    drawnRange,
+    loading,
+    windowLoading,
     announcement: index.pending
-      ? `Loading ${index.pending.events} events…`
-      : describeResults(shown.length, index.events.length, filter),
+      ? describeLoading(shown.length, index.pending.loaded, index.pending.events, filter)
+      : describeResults(shown.length, index.events.length, filter, index.missing),
     actions: {
       selectEvent,
       openPassage,

@@ -60,11 +60,13 @@ function useTimelineModule(): TimelineModule | null {
 /** vis-timeline once its chunk is in; until then, a preview of the events in the window. */
 function LoadedTimelineView(props: TimelineViewProps) {
   const loadedModule = useTimelineModule();
-  if (!loadedModule) return <TimelinePreview sorted={sortedFor(props.items, props.overview)} window={props.window} />;
+  if (!loadedModule) return <TimelinePreview sorted={sortedFor(props.items, props.loading)} window={props.window} />;
   return <loadedModule.TimelineView {...props} />;
 }
 
 export type TimelineRegionProps = Omit<TimelineViewProps, 'ref'> & {
+  /** Whether events of the window (with its margins) are still on their way. */
+  windowLoading: boolean;
   lanes: LaneMode;
   onLanesChange: (lanes: LaneMode) => void;
   onStep: (delta: 1 | -1) => void;
@@ -74,7 +76,7 @@ export type TimelineRegionProps = Omit<TimelineViewProps, 'ref'> & {
 const LANE_LABELS: Record<LaneMode, string> = { none: 'None', actor: 'By actor', article: 'By article' };
 
 /** The timeline with its controls. */
-export function TimelineRegion({ lanes, onLanesChange, onStep, onEnter, ...view }: TimelineRegionProps) {
+export function TimelineRegion({ windowLoading, lanes, onLanesChange, onStep, onEnter, ...view }: TimelineRegionProps) {
   const handle = useRef<TimelineHandle>(null);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -94,9 +96,11 @@ export function TimelineRegion({ lanes, onLanesChange, onStep, onEnter, ...view 
   };
 
   return (
-    <section className="region timeline-region" aria-labelledby="timeline-heading">
+    <section className="region timeline-region" aria-labelledby="timeline-heading" aria-busy={windowLoading}>
       <div className="timeline-toolbar">
         <h2 id="timeline-heading">Timeline</h2>
+        {/* Counts stand in for the events of the window until they arrive. */}
+        {windowLoading && <span className="timeline-loading-note">Loading events in view…</span>}
         <div className="toolbar-buttons" role="toolbar" aria-label="Timeline controls">
           <button type="button" onClick={() => handle.current?.zoom(1)} aria-label="Zoom in">
             +

@@ -12,8 +12,7 @@ import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { itemIdsOf, type DateRange, type TimelineGroup, type TimelineItem } from './toTimelineItems';
 import { compareCodePoints } from '../filter/filterEvents';
 import { windowOf } from './timelineWindow';
-import type { Overview } from '../../model/overview';
-import { BAND_CLASS, itemsInWindow, sortedFor, type SortedItems } from './itemsInWindow';
+import { BAND_CLASS, itemsInWindow, sortedFor, WINDOW_MARGIN, type SortedItems, type Unloaded } from './itemsInWindow';
 import { redrawOnResize } from './redrawOnResize';
 import { afterNextPaint } from '../shell/afterNextPaint';
 
@@ -25,8 +24,8 @@ export type TimelineHandle = {
 
 export type TimelineViewProps = {
   items: readonly TimelineItem[];
-  /** While a sharded timeline's events load: the overview whose count bands are drawn instead. */
-  overview: Overview | null;
+  /** While a sharded timeline's events load: its overview, drawn where the items are not all in, and the shards still coming. */
+  loading: Unloaded | null;
   groups: readonly TimelineGroup[] | null;
   selectedEventId: string | null;
   window: DateRange | null;
@@ -40,8 +39,6 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /** vis-timeline lays out every item it holds on each redraw; more than this many become count bands. */
 export const ITEM_CAP = 300;
-/** Items this far (a fraction of the window's length) beyond each edge are drawn too, so a pan shows them at once. */
-export const WINDOW_MARGIN = 0.5;
 
 /** Exact days stack on top, then exact spans, then vague bands, so long bands never bury days. */
 function stackRank(item: DataItem): number {
@@ -91,7 +88,7 @@ function sameWindow(a: DateRange | null, b: DateRange | null): boolean {
 /** vis-timeline, driven by plain props. */
 export function TimelineView({
   items,
-  overview,
+  loading,
   groups,
   selectedEventId,
   window,
@@ -103,7 +100,7 @@ export function TimelineView({
   const container = useRef<HTMLDivElement>(null);
   const timeline = useRef<Timeline | null>(null);
   const dataset = useRef<DataSet<DataItem> | null>(null);
-  const sorted = useMemo(() => sortedFor(items, overview), [items, overview]);
+  const sorted = useMemo(() => sortedFor(items, loading), [items, loading]);
   const latest = useRef({ items, sorted, groups, window, compact, selectedEventId, onSelect, onWindowChange });
   const reported = useRef<DateRange | null>(null);
   /** What the instance was last given, so an effect does not hand it the same again (each hand-over is a redraw). */

@@ -2,11 +2,14 @@
  * What the timeline wrapper hands vis-timeline: only the items that touch the window (plus
  * a margin), found by binary search over items pre-sorted by start, or — when that is more
  * than a cap — count bands per day, week, month or year, computed once per item list and
- * bucket size, or read from a sharded timeline's overview while its events load.
- * vis-timeline lays out every item it holds, so it must never hold thousands.
+ * bucket size, or read from a sharded timeline's overview while its events load: for a
+ * window some of whose shards are still coming, and for bands (the overview counts every
+ * event, the items only those in so far). vis-timeline lays out every item it holds, so
+ * it must never hold thousands.
  */
 import { addDays, daysBetween, type CalendarDate } from '../../model/calendarDate';
 import { bucketOf, OVERVIEW_BUCKETS, type BucketSize, type Overview } from '../../model/overview';
+import { shardMeets, type ShardCoverage } from '../data/shardOrder';
 import type { DateRange, TimelineItem } from './toTimelineItems';
 
 /** Items sorted by start, with the latest end among each prefix (for ranges that start early). */
@@ -16,9 +19,19 @@ export type SortedItems = {
   maxEnd: readonly CalendarDate[];
   /** Count bands per bucket size, sorted the same way, filled on first use. */
   bands: Map<BucketSize, SortedItems>;
-  /** Set when there are no items yet, only the bands of a compiler-written overview. */
-  overviewOnly?: true;
+  /** Set while a sharded timeline's events load: the overview's bands and the shards still coming. */
+  loading?: { overviewBands: ReadonlyMap<BucketSize, SortedItems> | null; waiting: readonly ShardCoverage[] };
 };
+
+/**
+ * A sharded timeline still loading, as the timeline draws it: the overview of all its
+ * events (null when its counts do not apply, say to a filtered view) and the dates of
+ * the shards still coming.
+ */
+export type Unloaded = { overview: Overview | null; waiting: readonly ShardCoverage[] };
+
+/** How far beyond each edge of the window, as a fraction of its length, items are drawn too, so a pan shows them at once. */
+export const WINDOW_MARGIN = 0.5;
 
 export type WindowContent =
   { kind: 'items'; items: TimelineItem[] } | { kind: 'bands'; items: TimelineItem[]; bucket: BucketSize };
@@ -59,18 +72,30 @@ export function sortItems(items: readonly TimelineItem[]): SortedItems {
 
 const sortedLists = new WeakMap<readonly TimelineItem[], SortedItems>();
 const overviewLists = new WeakMap<Overview, SortedItems>();
+const loadingLists = new WeakMap<Unloaded, WeakMap<readonly TimelineItem[], SortedItems>>();
+
+function cached<K extends object>(cache: WeakMap<K, SortedItems>, key: K, make: () => SortedItems): SortedItems {
+  let sorted = cache.get(key);
+  if (!sorted) cache.set(key, (sorted = make()));
+  return sorted;
+}
 
 /**
- * What to draw from: the overview's bands while a sharded timeline's events load, else
- * `items` sorted. Kept per array and per overview, so the preview and the timeline share
- * one copy (and its bands), and a filter cleared again finds them ready.
+ * What to draw from: `items` sorted, with, while a sharded timeline's events load, the
+ * overview's bands and the shards still coming. Kept per array (and per loading state), so
+ * the preview and the timeline share one copy (and its bands), and a filter cleared again
+ * finds them ready.
  */
-export function sortedFor(items: readonly TimelineItem[], overview: Overview | null): SortedItems {
-  const cache: WeakMap<object, SortedItems> = overview ? overviewLists : sortedLists;
-  const key = overview ?? items;
-  let sorted = cache.get(key);
-  if (!sorted) cache.set(key, (sorted = overview ? overviewItems(overview) : sortItems(items)));
-  return sorted;
+export function sortedFor(items: readonly TimelineItem[], unloaded: Unloaded | null): SortedItems {
+  const sorted = cached(sortedLists, items, () => sortItems(items));
+  if (!unloaded) return sorted;
+  let forItems = loadingLists.get(unloaded);
+  if (!forItems) loadingLists.set(unloaded, (forItems = new WeakMap()));
+  return cached(forItems, items, () => {
+    const overview = unloaded.overview;
+    const overviewBands = overview ? cached(overviewLists, overview, () => overviewItems(overview)).bands : null;
+    return { ...sorted, loading: { overviewBands, waiting: unloaded.waiting } };
+  });
 }
 
 /** First index in [0, length] whose value is not below `bound` by `isBelow`. */
@@ -166,7 +191,7 @@ export function overviewItems(overview: Overview): SortedItems {
       bucket,
       sortItems(overview[bucket].map(([start, count]) => bandItem(bucketOf(start, bucket), undefined, count, bucket))),
     );
-  return { items: [], maxEnd: [], bands, overviewOnly: true };
+  return { items: [], maxEnd: [], bands, loading: { overviewBands: bands, waiting: [{ start: null, end: null }] } };
 }
 
 /** The total an aggregate band stands for (0 for an event item). */
@@ -180,16 +205,19 @@ export function bandCount(item: TimelineItem): number {
  */
 export function itemsInWindow(sorted: SortedItems, window: DateRange, margin: number, cap: number): WindowContent {
   const range = widen(window, margin);
-  if (sorted.overviewOnly) {
-    // An overview has no day counts: a short window shows its weeks until the events arrive.
-    const fine = bucketFor(range, 200);
+  const overviewBands = sorted.loading?.overviewBands;
+  const fine = bucketFor(range, 200);
+  if (overviewBands && sorted.loading?.waiting.some((shard) => shardMeets(shard, range))) {
+    // Part of the window is still coming: the overview's bands, which count it all. An
+    // overview has no day counts, so a short window shows its weeks until the events arrive.
     const bucket = fine === 'day' ? 'week' : fine;
-    const bands = sorted.bands.get(bucket);
+    const bands = overviewBands.get(bucket);
     return { kind: 'bands', items: bands ? overlapping(bands, range) : [], bucket };
   }
   // One past the cap is enough to know the window needs bands.
   const items = overlapping(sorted, range, cap + 1);
   if (items.length <= cap) return { kind: 'items', items };
-  const bucket = bucketFor(range, 200);
-  return { kind: 'bands', items: overlapping(bandsOf(sorted, bucket), range), bucket };
+  // While shards load, the overview counts the events beyond the window's edges that bands reach into.
+  const bands = (fine !== 'day' && overviewBands?.get(fine)) || bandsOf(sorted, fine);
+  return { kind: 'bands', items: overlapping(bands, range), bucket: fine };
 }
