@@ -57,9 +57,9 @@ function Viewer({ index, shards }: { index: TimelineIndex; shards: ShardControls
   const { view, actions } = viewer;
   const narrow = useNarrowScreen();
   useEscapeKey(actions.closeInnermost);
-  // The shards of what the timeline draws are fetched first; a pan or zoom moves others ahead.
-  const { drawnRange } = viewer;
-  useEffect(() => shards.focus(drawnRange), [shards, drawnRange]);
+  // The shards of the window are fetched first, then the nearest; a pan or zoom moves others ahead.
+  const { window } = viewer;
+  useEffect(() => shards.focus(window), [shards, window]);
 
   return (
     <>

@@ -19,7 +19,7 @@ import { filterIndexed, prepareSearch } from '../filter/filterIndex';
 import type { DateRange } from '../../model/calendarDate';
 import { NO_EXTENT } from '../../model/overview';
 import type { TimelineEvent } from '../../model/schema';
-import { widen, WINDOW_MARGIN, type Unloaded } from '../timeline/itemsInWindow';
+import type { Unloaded } from '../timeline/itemsInWindow';
 import { toTimelineItems, type LaneMode } from '../timeline/toTimelineItems';
 import { serializeUrlState } from '../url/urlState';
 import { useUrlState } from '../url/useUrlState';
@@ -73,10 +73,8 @@ export function useViewer(index: TimelineIndex) {
     () => (index.pending ? { overview: filtering ? null : index.pending.overview, waiting: index.pending.waiting } : null),
     [index, filtering],
   );
-  /** Where the timeline draws items: the window and its margins. */
-  const drawnRange = useMemo(() => (window ? widen(window, WINDOW_MARGIN) : null), [window]);
   const windowLoading =
-    index.pending !== null && (drawnRange === null || index.pending.waiting.some((shard) => shardMeets(shard, drawnRange)));
+    index.pending !== null && (window === null || index.pending.waiting.some((shard) => shardMeets(shard, window)));
 
   const selectEvent = useCallback((eventId: string | null) => update({ event: eventId, source: null }), [update]);
   const openPassage = useCallback((eventId: string, source: number) => update({ event: eventId, source }), [update]);
@@ -127,7 +125,6 @@ export function useViewer(index: TimelineIndex) {
     openSource,
     openArticle,
     window,
-    drawnRange,
     loading,
     windowLoading,
     announcement: index.pending

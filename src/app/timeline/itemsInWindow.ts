@@ -3,7 +3,7 @@
  * a margin), found by binary search over items pre-sorted by start, or — when that is more
  * than a cap — count bands per day, week, month or year, computed once per item list and
  * bucket size, or read from a sharded timeline's overview while its events load: for a
- * window some of whose shards are still coming, and for bands (the overview counts every
+ * window (margins aside) some of whose shards are still coming, and for bands (the overview counts every
  * event, the items only those in so far). vis-timeline lays out every item it holds, so
  * it must never hold thousands.
  */
@@ -207,9 +207,10 @@ export function itemsInWindow(sorted: SortedItems, window: DateRange, margin: nu
   const range = widen(window, margin);
   const overviewBands = sorted.loading?.overviewBands;
   const fine = bucketFor(range, 200);
-  if (overviewBands && sorted.loading?.waiting.some((shard) => shardMeets(shard, range))) {
-    // Part of the window is still coming: the overview's bands, which count it all. An
-    // overview has no day counts, so a short window shows its weeks until the events arrive.
+  if (overviewBands && sorted.loading?.waiting.some((shard) => shardMeets(shard, window))) {
+    // Part of the window is still coming: the overview's bands, which count it all. (Only the
+    // margins still coming shows the items in: those are off screen.) An overview has no day
+    // counts, so a short window shows its weeks until the events arrive.
     const bucket = fine === 'day' ? 'week' : fine;
     const bands = overviewBands.get(bucket);
     return { kind: 'bands', items: bands ? overlapping(bands, range) : [], bucket };
