@@ -2,8 +2,11 @@
  * Viewer benchmark in headless Chromium: the production build served by `vite preview`
  * with generated timelines of 1,000 to 250,000 events, next to a bare vis-timeline page
  * given the same events, in the same run. Measures time to first events drawn, JS heap,
- * zoom and pan redraws, and (viewer only) the time until every event is loaded (a sharded
- * timeline draws its overview first), an actor filter change and a search keystroke.
+ * zoom and pan redraws, and (viewer only) the time until the opening window's own events are
+ * drawn and until every event is loaded (a sharded timeline draws its overview first and
+ * loads the shards of the window first), the same for a link to one day in the middle of
+ * the data, an actor filter change and a search keystroke. DATELINE_BENCH_VIEWER_ONLY=1
+ * skips the plain page (minutes at 50,000 events and more).
  * Controls the viewer does not have yet are recorded as n/a with the reason.
  */
 import { chromium, type Browser, type BrowserServer, type Page } from '@playwright/test';
@@ -11,7 +14,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
-import { firstItemTime, longestTaskSince, NAME_SHIM, pageNow, probeInit, redrawTime, visItemTime, waitQuiet } from './pageProbe';
+import {
+  firstItemTime,
+  inViewTime,
+  longestTaskSince,
+  NAME_SHIM,
+  pageNow,
+  probeInit,
+  redrawTime,
+  visItemTime,
+  waitQuiet,
+} from './pageProbe';
 import { median, Recorder, repeat } from './results';
 import { copySite, serve } from './site';
 import { writeTimeline } from './timelines';
@@ -80,6 +93,9 @@ async function visit(browsers: Browsers, url: string, kind: Kind, n: number): Pr
     if (kind === 'viewer') {
       sample['timeline ready'] = await visItemTime(page, firstDrawCap(n));
       if (sample['timeline ready'] === null) reasons.set('viewer timeline ready', 'no .vis-item after the first drawn event');
+      sample['events in view drawn'] = await inViewTime(page, firstDrawCap(n));
+      if (sample['events in view drawn'] === null)
+        reasons.set('viewer events in view drawn', 'the window never showed its own events');
       sample['all events loaded'] = await allLoadedTime(page, firstDrawCap(n));
     }
     await waitQuiet(page, 1000, 30_000);
@@ -105,6 +121,31 @@ async function visit(browsers: Browsers, url: string, kind: Kind, n: number): Pr
   } finally {
     if (stuck) await browsers.discard();
     else await context.close();
+  }
+}
+
+/** The middle day of the generated timelines (bench/timelines.ts spreads events over 2016–2026). */
+const LINKED_DAY = { start: '2021-06-15', end: '2021-06-16' };
+
+/**
+ * A visit by a link to one day in the middle of the data: ms until that day's events are
+ * drawn (vis-timeline holds the day's items, not counts) and until every event is in.
+ */
+async function linkedVisit(browsers: Browsers, url: string, n: number): Promise<Sample> {
+  const context = await (await browsers.get()).newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript({ content: NAME_SHIM });
+    await page.addInitScript(probeInit);
+    await page.goto(`${url}?from=${LINKED_DAY.start}&to=${LINKED_DAY.end}`, { waitUntil: 'commit' });
+    const inView = await inViewTime(page, firstDrawCap(n));
+    if (inView === null) reasons.set('viewer linked day: events in view drawn', 'the day never showed its own events');
+    return {
+      'linked day: events in view drawn': inView,
+      'linked day: all events loaded': await allLoadedTime(page, firstDrawCap(n)),
+    };
+  } finally {
+    await context.close();
   }
 }
 
@@ -194,12 +235,17 @@ export async function browserBench(options: BrowserBenchOptions): Promise<Record
       await writeTimeline(path.join(sites.viewer, 'data'), n, options.seed, 'as-compiled');
       await writeTimeline(path.join(sites.plain, 'data'), n, options.seed, 'one-file');
       const medians: Partial<Record<Kind, Map<string, number>>> = {};
-      for (const kind of ['viewer', 'plain'] as const) {
+      const kinds = process.env.DATELINE_BENCH_VIEWER_ONLY === '1' ? (['viewer'] as const) : (['viewer', 'plain'] as const);
+      for (const kind of kinds) {
         process.stderr.write(`viewer: ${kind} page, ${n} events\n`);
         const server = await serve(sites[kind]);
         try {
           const { warmups, runs } = runsFor(n, options.quick);
-          medians[kind] = summarise(rec, kind, n, await repeat(warmups, runs, () => visit(browsers, server.url, kind, n)));
+          const visits = () => visit(browsers, server.url, kind, n);
+          const samples = await repeat(warmups, runs, async () =>
+            kind === 'viewer' ? { ...(await visits()), ...(await linkedVisit(browsers, server.url, n)) } : visits(),
+          );
+          medians[kind] = summarise(rec, kind, n, samples);
         } finally {
           await server.close();
         }

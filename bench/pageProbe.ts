@@ -2,7 +2,8 @@
  * What the browser benchmarks measure inside the page. An init script records, on the
  * page's own clock (ms since navigation start): when the first drawn event enters the DOM
  * (a `.vis-item`, or a bar of the viewer's preview drawn while vis-timeline loads), when
- * the first `.vis-item` does, when the DOM last changed, and when each kind of input event arrived. A redraw
+ * the first `.vis-item` does, when the events of the window are drawn (see `probeInit`), when
+ * the DOM last changed, and when each kind of input event arrived. A redraw
  * time is then "last DOM change after the input" minus "input event time", once the DOM
  * has been quiet for a while — so it covers the handlers, any debounce and the redraw.
  * It also keeps the main thread's long tasks (50 ms or more), to find the longest one
@@ -15,6 +16,7 @@ declare global {
     __bench?: {
       firstItem: number | null;
       firstVisItem: number | null;
+      inView: number | null;
       lastMutation: number;
       inputs: Record<string, number>;
       longTasks: { start: number; duration: number }[];
@@ -28,11 +30,18 @@ declare global {
  */
 export const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((fn) => fn);';
 
-/** Installed with page.addInitScript before any page script runs. */
+/**
+ * Installed with page.addInitScript before any page script runs. "In view" is the first
+ * moment vis-timeline shows the window's own events rather than the overview's counts: an
+ * event item (not a count band) while the timeline region says its window is loaded
+ * (`aria-busy="false"`), or any item once the result count no longer says "Loading" (every
+ * event in; also how a viewer without progressive loading is measured).
+ */
 export function probeInit(): void {
   const bench = {
     firstItem: null as number | null,
     firstVisItem: null as number | null,
+    inView: null as number | null,
     lastMutation: 0,
     inputs: {} as Record<string, number>,
     longTasks: [] as { start: number; duration: number }[],
@@ -46,9 +55,28 @@ export function probeInit(): void {
     bench.lastMutation = now;
     if (bench.firstItem === null && document.querySelector('.vis-item, .preview-bar')) bench.firstItem = now;
     if (bench.firstVisItem === null && document.querySelector('.vis-item')) bench.firstVisItem = now;
+    if (bench.inView === null && bench.firstVisItem !== null) {
+      const count = document.querySelector('.result-count')?.textContent ?? '';
+      const windowIn = document.querySelector('.timeline-region')?.getAttribute('aria-busy') === 'false';
+      if ((count !== '' && !count.startsWith('Loading')) || (windowIn && document.querySelector('.vis-item:not(.dl-band)')))
+        bench.inView = now;
+    }
   }).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
   for (const type of ['wheel', 'pointerdown', 'pointermove', 'click', 'keydown']) {
     addEventListener(type, (event) => void (bench.inputs[type] = event.timeStamp), { capture: true, passive: true });
+  }
+}
+
+/** Ms after navigation start when the window's own events were drawn (see probeInit), or null after `timeoutMs`. */
+export async function inViewTime(page: Page, timeoutMs: number): Promise<number | null> {
+  try {
+    const handle = await page.waitForFunction(() => window.__bench?.inView ?? null, undefined, {
+      timeout: timeoutMs,
+      polling: 20,
+    });
+    return (await handle.jsonValue()) as number;
+  } catch {
+    return null;
   }
 }
 
