@@ -7,9 +7,11 @@
  * change; the rest of the output is left as it is.
  *
  * The result is exactly `assemble`'s (tests compare the bytes): clustering joins items that
- * are linked (`linked`) or that a caption pictures (`captionHost`), so a cluster none of
- * whose items is removed, linked to a new item, or pictured by a caption that now chooses
- * another cluster is a cluster of the new run as well, with the same members and draft.
+ * are linked (`linked`: on the same dates, or a vaguer report with the one event it fits
+ * best) or that a caption pictures (`captionHost`), so a cluster none of whose items is
+ * removed, linked to a new item, or pictured by a caption that now chooses another cluster
+ * is a cluster of the new run as well, with the same members and draft. A vaguer report
+ * whose event was removed is probed for links like a new item, as it may now fit another.
  */
 import type { Actor, ArticleSummary, ArticleText, Timeline, TimelineEvent } from '../model/schema';
 import { formatDataPath, referenceProblems, SCHEMA_VERSION } from '../model/schema';
@@ -244,15 +246,29 @@ function splitClusters(
     const [x, y] = [root(parent, a), root(parent, b)];
     if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
   };
-  // New items: joined to every item they are linked to (a shared name or actor comes first).
-  if (added.length > 0) {
-    const names = new Set(added.map((i) => items[i]?.event.name).filter((name) => name !== undefined));
-    const actors = new Set(added.flatMap((i) => items[i]?.event.actors ?? []));
+  // Clusters that lose an item are made again. A vaguer report in one may have lost its host
+  // (see clusterItems) and then belongs with another cluster's event, so those items are
+  // probed for links as new items are.
+  const broken = new Set<number>();
+  previous.clusters.forEach((cluster, c) => {
+    if (cluster.members.some((member) => removed.has(member.slice(0, member.indexOf('#'))))) broken.add(c);
+  });
+  const orphans =
+    broken.size === 0
+      ? []
+      : items.flatMap((item, i) =>
+          !isNew[i] && !item.event.caption && broken.has(clusterOf.get(refs[i] as string) ?? -1) ? [i] : [],
+        );
+  // New items and orphans: joined to every item they are linked to (a shared name or actor comes first).
+  const probes = [...added, ...orphans];
+  if (probes.length > 0) {
+    const names = new Set(probes.map((i) => items[i]?.event.name).filter((name) => name !== undefined));
+    const actors = new Set(probes.flatMap((i) => items[i]?.event.actors ?? []));
     items.forEach((other, j) => {
       if (other.event.caption) return;
       if (!(other.event.name !== undefined && names.has(other.event.name)) && !other.event.actors.some((a) => actors.has(a)))
         return;
-      for (const i of added) if (i !== j && linked(items[i] as MergeItem, i, other, j)) join(node(i), node(j));
+      for (const i of probes) if (i !== j && linked(items[i] as MergeItem, i, other, j)) join(node(i), node(j));
     });
   }
   // Captions: each joined to the event it pictures now. A caption that changed hosts did so
@@ -266,10 +282,7 @@ function splitClusters(
       if (host >= 0) join(node(i), node(host));
     });
   }
-  const redo = new Set<number>();
-  previous.clusters.forEach((cluster, c) => {
-    if (cluster.members.some((member) => removed.has(member.slice(0, member.indexOf('#'))))) redo.add(root(parent, c));
-  });
+  const redo = new Set([...broken].map((c) => root(parent, c)));
   items.forEach((_, i) => {
     if (isNew[i]) redo.add(root(parent, node(i)));
   });

@@ -1,11 +1,12 @@
 /**
  * Stage `merge`: candidate events of every article → timeline events. Candidates are
  * one event when they share a name, or when their dates are compatible (one contains
- * the other), their actors overlap and their headlines share a keyword ("summit");
- * photo captions fold into the same-day event whose actors they show. The merged event
- * keeps the most precise date that the other sources contain, lists incompatible
- * readings as conflicts, takes its status from the latest source and gets an id from a
- * hash of its identity. Output is sorted by date, then id.
+ * the other), their actors overlap and their headlines share a keyword ("summit"); a
+ * vaguer date joins only the one narrower event it fits best, so it never chains two
+ * events together; photo captions fold into the same-day event whose actors they show.
+ * The merged event keeps the most precise date that the other sources contain, lists
+ * incompatible readings as conflicts, takes its status from the latest source and gets
+ * an id from a hash of its identity. Output is sorted by date, then id.
  */
 import type { Actor, Conflict, Source, TimelineEvent } from '../model/schema';
 import { whenOf } from '../model/schema';
@@ -90,11 +91,24 @@ function sameName(a: Item, b: Item): boolean {
 }
 
 function overlap(a: readonly string[], b: readonly string[]): number {
-  return a.filter((actor) => b.includes(actor)).length;
+  let shared = 0;
+  for (const actor of a) if (b.includes(actor)) shared += 1;
+  return shared;
 }
 
 function sameActors(a: readonly string[], b: readonly string[]): boolean {
   return a.length >= 2 && a.length === b.length && overlap(a, b) === a.length;
+}
+
+function sharesActor(a: Item, b: Item): boolean {
+  for (const actor of a.event.actors) if (b.event.actors.includes(actor)) return true;
+  return false;
+}
+
+function sharedKeywords(a: Item, b: Item): number {
+  let shared = 0;
+  for (const word of a.keywords) if (b.keywords.has(word)) shared += 1;
+  return shared;
 }
 
 function sameHappening(a: Item, b: Item): boolean {
@@ -104,8 +118,7 @@ function sameHappening(a: Item, b: Item): boolean {
   // A visit that lasts two days is not the same happening as one act within it.
   if ((a.event.duration || b.event.duration) && (a.bounds.start !== b.bounds.start || a.bounds.end !== b.bounds.end))
     return false;
-  const shared = overlap(a.event.actors, b.event.actors);
-  if (shared > 0 && [...a.keywords].some((word) => b.keywords.has(word))) return true;
+  if (sharesActor(a, b) && sharedKeywords(a, b) > 0) return true;
   // Sub-acts of one act on one day by the same parties: a verdict and the sentence handed down.
   return width(a.bounds) === 1 && a.bounds.start === b.bounds.start && sameActors(a.event.actors, b.event.actors);
 }
@@ -218,7 +231,19 @@ export function captionHost(caption: Item, hosts: readonly Entry[]): number {
   return best;
 }
 
-/** Groups the items that report one happening; each group sorted by `order`. */
+/** Whether two readings cover exactly the same days. */
+function sameBounds(a: Bounds, b: Bounds): boolean {
+  return a.start === b.start && a.end === b.end;
+}
+
+/**
+ * Groups items into happenings (each group in `order`). Items that share a name are one
+ * happening, and so are items on the same dates that `sameHappening` joins, transitively.
+ * Reports on vaguer dates ("last month" around "on May 3") join only one narrower event:
+ * the best (`offer`) that any report of their group found. Joined to everything they
+ * contain, one "earlier this year" would chain every event of a busy actor that year
+ * into one. A photo caption folds into the same-day event it pictures.
+ */
 export function clusterItems(items: readonly Item[]): Item[][] {
   const parent = items.map((_, i) => i);
   const find = (start: number): number => {
@@ -235,20 +260,60 @@ export function clusterItems(items: readonly Item[]): Item[][] {
     const [x, y] = [find(a), find(b)].sort((m, n) => m - n);
     if (x !== undefined && y !== undefined) parent[y] = x;
   };
+  // Each item's best narrower event so far (-1: none), with what it shares with it.
+  const host = new Int32Array(items.length).fill(-1);
+  const hostActors = new Int32Array(items.length);
+  const hostKeywords = new Int32Array(items.length);
+  // More shared actors, then more shared headline keywords, then the narrower date, then the
+  // earlier position: a total order, so the choice does not depend on the order of visits.
+  const betterThan = (i: number, actors: number, keywords: number, days: number, at: number): boolean => {
+    const current = host[i] as number;
+    if (current < 0) return true;
+    if (actors !== hostActors[i]) return actors > (hostActors[i] as number);
+    if (keywords !== hostKeywords[i]) return keywords > (hostKeywords[i] as number);
+    const currentDays = (items[current] as Item).bounds.days;
+    return days !== currentDays ? days < currentDays : at < current;
+  };
+  const offer = (wide: number, narrow: number): void => {
+    const x = items[wide] as Item;
+    const y = items[narrow] as Item;
+    const actors = overlap(x.event.actors, y.event.actors);
+    const keywords = sharedKeywords(x, y);
+    if (!betterThan(wide, actors, keywords, y.bounds.days, narrow)) return;
+    host[wide] = narrow;
+    hostActors[wide] = actors;
+    hostKeywords[wide] = keywords;
+  };
   const plain = items.map((item, i) => ({ item, i })).filter(({ item }) => !item.event.caption);
   forEachCandidatePair(plain, (a, b) => {
-    const x = items[a];
-    const y = items[b];
-    // Two already in one cluster need no comparing (pairs that share several actors come up more than once).
-    if (x && y && find(a) !== find(b) && sameHappening(x, y)) union(a, b);
+    const x = items[a] as Item;
+    const y = items[b] as Item;
+    if (sameBounds(x.bounds, y.bounds) || sameName(x, y)) {
+      // Two already in one cluster need no comparing (pairs that share several actors come up more than once).
+      if (find(a) !== find(b) && sameHappening(x, y)) union(a, b);
+    } else if (sameHappening(x, y)) {
+      if (contains(x.bounds, y.bounds)) offer(a, b);
+      else offer(b, a);
+    }
   });
+  // Every group takes the best event its members found, and only that one.
+  const chosen = new Map<number, number>();
+  host.forEach((narrow, i) => {
+    if (narrow < 0) return;
+    const group = find(i);
+    const member = chosen.get(group);
+    if (member === undefined) chosen.set(group, i);
+    else if (betterThan(member, hostActors[i] as number, hostKeywords[i] as number, (items[narrow] as Item).bounds.days, narrow))
+      chosen.set(group, i);
+  });
+  for (const member of chosen.values()) union(member, host[member] as number);
   // A caption pictures an event reported in the body: fold it into that event. Only one-day
   // events qualify, so they are looked up by day rather than scanned for each caption.
   const hosts = captionHosts(items);
   items.forEach((item, i) => {
     if (!item.event.caption) return;
-    const host = captionHost(item, hosts);
-    if (host >= 0) union(i, host);
+    const pictured = captionHost(item, hosts);
+    if (pictured >= 0) union(i, pictured);
   });
   const groups = new Map<number, Item[]>();
   items.forEach((item, i) => {

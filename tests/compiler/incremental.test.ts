@@ -266,6 +266,36 @@ describe('assembleIncremental on hand-made articles', () => {
     ]);
   });
 
+  // A vague report ("last month") and two events within it that it fits equally well: it joins
+  // the first, and the other when the first is gone.
+  const vague = made(
+    'g-vague',
+    '2025-06-02',
+    ['Kim met Lee last month.'],
+    [{ sentence: 0, title: 'Kim meets Lee', edtf: '2025-05', actors: ['kim', 'lee'] }],
+  );
+  const seoul = made(
+    'h-seoul',
+    '2025-05-04',
+    ['Kim met Lee in Seoul on Saturday.'],
+    [{ sentence: 0, title: 'Kim meets Lee in Seoul', edtf: '2025-05-03', actors: ['kim', 'lee'] }],
+  );
+  const busan = made(
+    'i-busan',
+    '2025-05-11',
+    ['Kim met Lee in Busan on Saturday.'],
+    [{ sentence: 0, title: 'Kim meets Lee in Busan', edtf: '2025-05-10', actors: ['kim', 'lee'] }],
+  );
+
+  it('moves a vague report to the other event it fits when its event goes, and back when it returns', () => {
+    walk([
+      [vague, seoul, busan],
+      [vague, busan],
+      [vague, seoul, busan],
+      [vague, seoul],
+    ]);
+  });
+
   // Two reports of one named meeting on different days: the event keeps the conflict.
   const before = made(
     'd-before',

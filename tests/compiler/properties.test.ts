@@ -325,6 +325,11 @@ describe('compile, for any input', () => {
           );
           const touched = together.timeline.events.filter((e) => e.sources.some((s) => otherIds.has(s.article)));
           const touchedSources = new Set(touched.flatMap((e) => e.sources.map(sourceKey)));
+          // A vaguer report joins the one event it fits best, so an added article can take it from
+          // the event it was with: that event, without it now, is touched as well.
+          for (const event of alone.timeline.events)
+            if (event.sources.some((s) => touchedSources.has(sourceKey(s))))
+              for (const source of event.sources) touchedSources.add(sourceKey(source));
           // An event the added articles did not touch keeps its id and its sources, in either direction.
           // One passage can report two events (two dates in one sentence); when the added articles
           // merge into one of them, the other shares a touched passage and is left out on both sides.

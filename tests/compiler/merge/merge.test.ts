@@ -226,6 +226,24 @@ describe('mergeEvents', () => {
     expect(mergeEvents([article]).events).toHaveLength(count);
   });
 
+  it('lets a vague report join one of the events it contains, never chain them into one', () => {
+    const article = makeArticle(
+      'talks',
+      '2025-06-02',
+      ['Kim met Lee in Seoul on May 3.', 'Kim met Lee in Busan on May 10.', 'Kim and Lee met twice last month.'],
+      [
+        { sentence: 0, title: 'Kim meets Lee in Seoul', edtf: '2025-05-03', actors: ['kim', 'lee'] },
+        { sentence: 1, title: 'Kim meets Lee in Busan', edtf: '2025-05-10', actors: ['kim', 'lee'] },
+        { sentence: 2, title: 'Kim and Lee meet', edtf: '2025-05', actors: ['kim', 'lee'] },
+      ],
+    );
+    const { events } = mergeEvents([article]);
+    expect(events.map((event) => [event.when.edtf, event.sources.length])).toEqual([
+      ['2025-05-03', 2],
+      ['2025-05-10', 1],
+    ]);
+  });
+
   it('gives ids that survive adding an unrelated article', () => {
     const before = mergeEvents([october, november]).events.map((event) => event.id);
     const unrelated = makeArticle(
