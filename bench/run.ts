@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: runs the benchmarks, prints a table and writes bench/results.json.
- * Parts: compile (generated corpora, cold/parallel/incremental), bundle (gzip sizes of
- * the production build), viewer (headless Chromium vs a plain vis-timeline page) and
- * lighthouse. `--only compile,bundle` runs a subset; `--quick` runs smaller sizes and
+ * Parts: compile (generated corpora, cold/parallel/incremental), quality (the generated
+ * corpora scored against the events they plant), bundle (gzip sizes of the production
+ * build), viewer (headless Chromium vs a plain vis-timeline page) and lighthouse. `--only compile,bundle` runs a subset; `--quick` runs smaller sizes and
  * fewer repeats. See bench/README.md for how long each part takes.
  */
 import { mkdir } from 'node:fs/promises';
@@ -12,17 +12,19 @@ import { browserBench } from './browserBench';
 import { bundleBench } from './bundleBench';
 import { compileBench, type CompileMode } from './compileBench';
 import { lighthouseBench } from './lighthouseBench';
+import { qualityBench } from './qualityBench';
 import { printTable, Recorder, saveResults, type Figure } from './results';
 import { buildPlain, buildViewer } from './site';
 
-const PARTS = ['compile', 'bundle', 'viewer', 'lighthouse'] as const;
+const PARTS = ['compile', 'quality', 'bundle', 'viewer', 'lighthouse'] as const;
 type Part = (typeof PARTS)[number];
 
-const USAGE = `usage: npm run bench -- [--only PARTS] [--quick] [--compile-sizes N,N] [--compile-modes M,M] [--viewer-sizes N,N] [--runs N] [--warmups N] [--seed N] [--out FILE]
+const USAGE = `usage: npm run bench -- [--only PARTS] [--quick] [--compile-sizes N,N] [--quality-sizes N,N] [--compile-modes M,M] [--viewer-sizes N,N] [--runs N] [--warmups N] [--seed N] [--out FILE]
 
   --only PARTS          comma-separated subset of ${PARTS.join(', ')} (default: all)
   --quick               smaller sizes and fewer repeats (compile 100 and 1,000; viewer 1,000 and 10,000)
   --compile-sizes N,N   article counts for the compile part (default 100,1000,10000)
+  --quality-sizes N,N   article counts for the quality part (default 1000,10000; quick 100)
   --viewer-sizes N,N    event counts for the viewer part (default 1000,10000,50000,250000)
   --compile-modes M,M   of thread, workers, incremental (default all three)
   --runs N              measured compile runs per figure, after the warm-ups (default 3; quick 2)
@@ -53,6 +55,7 @@ async function main(argv: string[]): Promise<void> {
       only: { type: 'string' },
       quick: { type: 'boolean', default: false },
       'compile-sizes': { type: 'string' },
+      'quality-sizes': { type: 'string' },
       'viewer-sizes': { type: 'string' },
       runs: { type: 'string' },
       warmups: { type: 'string' },
@@ -87,6 +90,7 @@ async function main(argv: string[]): Promise<void> {
         runs: values.runs === undefined ? (quick ? 2 : 3) : Math.max(1, Number(values.runs)),
         seed,
       }),
+    quality: () => qualityBench({ sizes: sizes(values['quality-sizes'], quick ? [100] : [1000, 10_000]), seed, work }),
     bundle: async () => (await needBuild(), bundleBench(viewerDist)),
     viewer: async () => {
       await needBuild();

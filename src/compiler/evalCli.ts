@@ -3,33 +3,13 @@
  * written) and prints how the output scores against the gold annotations, one line per
  * gold event and a summary. Exit code 0 when it ran, 1 on bad input.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeIssues } from '../model/schema';
 import { readInputFolder } from './inputs';
 import { loadCompileOptions } from './options';
 import { CompileError } from './errors';
-import { evaluate, GoldFileSchema, type GoldEvent, type Scores } from './evaluate';
+import { evaluate, type Scores } from './evaluate';
+import { readGold } from './goldFiles';
 import { compile } from './pipeline';
-
-async function readGold(dir: string): Promise<Map<string, GoldEvent[]>> {
-  const gold = new Map<string, GoldEvent[]>();
-  const names = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
-  for (const name of names) {
-    const file = path.join(dir, name);
-    let json: unknown;
-    try {
-      json = JSON.parse(await readFile(file, 'utf8'));
-    } catch (error) {
-      throw new CompileError({ file, code: 'input', message: `expected JSON, got ${(error as Error).message}` });
-    }
-    const parsed = GoldFileSchema.safeParse(json);
-    if (!parsed.success) throw new CompileError({ file, code: 'input', message: describeIssues(file, parsed.error) });
-    gold.set(name.replace(/\.json$/, ''), parsed.data);
-  }
-  return gold;
-}
 
 const percent = (value: number) => (Number.isNaN(value) ? 'n/a' : `${(value * 100).toFixed(1)}%`);
 
