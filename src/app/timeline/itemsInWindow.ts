@@ -219,6 +219,10 @@ export function itemsInWindow(sorted: SortedItems, window: DateRange, margin: nu
   const items = overlapping(sorted, range, cap + 1);
   if (items.length <= cap) return { kind: 'items', items };
   // While shards load, the overview counts the events beyond the window's edges that bands reach into.
-  const bands = (fine !== 'day' && overviewBands?.get(fine)) || bandsOf(sorted, fine);
-  return { kind: 'bands', items: overlapping(bands, range), bucket: fine };
+  const overview = fine !== 'day' ? overviewBands?.get(fine) : undefined;
+  if (overview) return { kind: 'bands', items: overlapping(overview, range), bucket: fine };
+  // Day bands while shards load come from the window's items alone: the item list changes with
+  // every arrival, and banding all of it each time cost more than the arrival itself.
+  const source = sorted.loading ? sortItems(overlapping(sorted, range)) : sorted;
+  return { kind: 'bands', items: overlapping(bandsOf(source, fine), range), bucket: fine };
 }
