@@ -10,6 +10,7 @@ import type { Timeline, TimelineEvent } from '../../model/schema';
 import { compareChronologically, sortChronologically } from '../filter/filterEvents';
 import { listProblems, shardProblems, type KnownReferences } from './assembleShards';
 import type { ShardArrival } from './loadShards';
+import { lowerBound } from '../lowerBound';
 
 export type ShardProgress = {
   /** The index as read from `file`. */
@@ -40,18 +41,6 @@ export function startProgress(file: string, index: Timeline): ShardProgress {
       articles: new Set(index.articles.map((article) => article.id)),
     },
   };
-}
-
-/** First position in [0, length] for which `isBelow` is false (`isBelow` true, then false). */
-function lowerBound(length: number, isBelow: (at: number) => boolean): number {
-  let lo = 0;
-  let hi = length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (isBelow(mid)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

@@ -11,6 +11,7 @@ import { addDays, daysBetween, type CalendarDate } from '../../model/calendarDat
 import { bucketOf, OVERVIEW_BUCKETS, type BucketSize, type Overview } from '../../model/overview';
 import { shardMeets, type ShardCoverage } from '../data/shardOrder';
 import type { DateRange, TimelineItem } from './toTimelineItems';
+import { lowerBound } from '../lowerBound';
 
 /** Items sorted by start, with the latest end among each prefix (for ranges that start early). */
 export type SortedItems = {
@@ -96,18 +97,6 @@ export function sortedFor(items: readonly TimelineItem[], unloaded: Unloaded | n
     const overviewBands = overview ? cached(overviewLists, overview, () => overviewItems(overview)).bands : null;
     return { ...sorted, loading: { overviewBands, waiting: unloaded.waiting } };
   });
-}
-
-/** First index in [0, length] whose value is not below `bound` by `isBelow`. */
-function lowerBound(length: number, isBelow: (index: number) => boolean): number {
-  let lo = 0;
-  let hi = length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (isBelow(mid)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The window widened by `margin` times its length on each side. */
