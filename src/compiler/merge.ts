@@ -1,9 +1,10 @@
 /**
  * Stage `merge`: candidate events of every article → timeline events. Candidates are
  * one event when they share a name, or when their dates are compatible (one contains
- * the other), their actors overlap and their headlines share a keyword ("summit"); a
- * vaguer date joins only the one narrower event it fits best, so it never chains two
- * events together; photo captions fold into the same-day event whose actors they show.
+ * the other), they share an actor (two, when each has two or more) and their headlines
+ * share a keyword ("summit"); a vaguer date joins only the one narrower event it fits
+ * best, so it never chains two events together; photo captions fold into the same-day
+ * event whose actors they show.
  * The merged event keeps the most precise date that the other sources contain, lists
  * incompatible readings as conflicts, takes its status from the latest source and gets
  * an id from a hash of its identity. Output is sorted by date, then id.
@@ -100,11 +101,6 @@ function sameActors(a: readonly string[], b: readonly string[]): boolean {
   return a.length >= 2 && a.length === b.length && overlap(a, b) === a.length;
 }
 
-function sharesActor(a: Item, b: Item): boolean {
-  for (const actor of a.event.actors) if (b.event.actors.includes(actor)) return true;
-  return false;
-}
-
 function sharedKeywords(a: Item, b: Item): number {
   let shared = 0;
   for (const word of a.keywords) if (b.keywords.has(word)) shared += 1;
@@ -118,7 +114,10 @@ function sameHappening(a: Item, b: Item): boolean {
   // A visit that lasts two days is not the same happening as one act within it.
   if ((a.event.duration || b.event.duration) && (a.bounds.start !== b.bounds.start || a.bounds.end !== b.bounds.end))
     return false;
-  if (sharesActor(a, b) && sharedKeywords(a, b) > 0) return true;
+  // Reports with several actors each must share two of them: one shared country does not
+  // make "X vows to complete the project" and "Y vows to complete the project" one happening.
+  const needed = Math.max(1, Math.min(2, a.event.actors.length, b.event.actors.length));
+  if (overlap(a.event.actors, b.event.actors) >= needed && sharedKeywords(a, b) > 0) return true;
   // Sub-acts of one act on one day by the same parties: a verdict and the sentence handed down.
   return width(a.bounds) === 1 && a.bounds.start === b.bounds.start && sameActors(a.event.actors, b.event.actors);
 }

@@ -201,6 +201,22 @@ describe('mergeEvents', () => {
       count: 2,
     },
     {
+      name: 'two people who make the same pledge for one country stay apart',
+      events: [
+        { title: 'Kim vows to complete rail project', edtf: '2027', actors: ['kim', 'north-korea'] },
+        { title: 'Ri vows to complete rail project', edtf: '2027', actors: ['north-korea', 'ri'] },
+      ],
+      count: 2,
+    },
+    {
+      name: 'a report naming one of two parties joins the report naming both',
+      events: [
+        { title: 'Lee and Trump hold summit', edtf: '2025-10-29', actors: ['lee', 'trump'] },
+        { title: 'Trump attends summit', edtf: '2025-10-29', actors: ['trump'] },
+      ],
+      count: 1,
+    },
+    {
       name: 'the same words on incompatible dates stay apart',
       events: [
         { title: 'Kim visits Beijing', edtf: '2025-03-07', actors: ['kim'] },
