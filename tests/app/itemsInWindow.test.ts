@@ -7,6 +7,7 @@ import {
   bandCount,
   bandsOf,
   bucketFor,
+  fitWindow,
   itemsInWindow,
   overlapping,
   sortedFor,
@@ -76,6 +77,28 @@ describe('widen', () => {
     ['2025-01-10', '2025-01-20', 0, '2025-01-10', '2025-01-20'],
   ])('[%s, %s) by %d is [%s, %s)', (start, end, margin, wideStart, wideEnd) => {
     expect(widen({ start, end }, margin)).toEqual({ start: wideStart, end: wideEnd });
+  });
+});
+
+describe('fitWindow', () => {
+  const jan = [item('jan-5', '2025-01-05'), item('jan-20', '2025-01-20', '2025-01-25')];
+  const overview = overviewOf(['2025-01-05', '2025-03-03', '2025-05-30'].map((day) => ({ when: whenOf(day) })));
+  it.each([
+    // span 2020-01-01 .. 2030-01-01 (3,653 days), padded by a twentieth (183 days) each side
+    ['every item, not only those near a window', small, null, { start: '2019-07-02', end: '2030-07-03' }],
+    // 2025-01-05 .. 2025-01-25 exclusive: 20 days, a day each side
+    ['a range reaching past the last start', sortItems(jan), null, { start: '2025-01-04', end: '2025-01-26' }],
+    ['one point: a day each side', sortItems([item('one', '2025-06-01')]), null, { start: '2025-05-31', end: '2025-06-03' }],
+    // while loading, the overview's extent (to 30 May, included) counts: 146 days, 8 each side
+    [
+      'while loading: the events still coming too',
+      sortedFor(jan, { overview, waiting: [] }),
+      { overview, waiting: [] },
+      { start: '2024-12-28', end: '2025-06-08' },
+    ],
+    ['nothing dated', sortItems([]), null, null],
+  ] as const)('%s', (_name, sorted, unloaded, expected) => {
+    expect(fitWindow(sorted, unloaded)).toEqual(expected);
   });
 });
 

@@ -2,6 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lastTimelineProps, renderAt, serveData } from './harness';
+import { seedLikeTimeline } from '../fixtures/timeline/seedLike';
 
 vi.mock('../../src/app/timeline/TimelineView', async () => ({ TimelineView: (await import('./harness')).MockTimelineView }));
 
@@ -42,6 +43,25 @@ describe('URL state', () => {
     expect(window.location.search).toBe('?from=2025-10-25&to=2025-11-06');
     expect(window.history.length).toBe(before);
     expect(lastTimelineProps().window).toEqual({ start: '2025-10-25', end: '2025-11-06' });
+  });
+
+  it('moves the window from the zoom, pan and fit buttons before vis-timeline is built', async () => {
+    // The stand-in takes no handle, as vis-timeline has none to give while its chunk is coming.
+    serveData();
+    renderAt('?from=2025-10-20&to=2025-11-10');
+    await screen.findByTestId('timeline-mock');
+    const user = userEvent.setup();
+    const controls = screen.getByRole('toolbar', { name: 'Timeline controls' });
+    await user.click(within(controls).getByRole('button', { name: 'Zoom out' }));
+    expect(window.location.search).toBe('?from=2025-10-15&to=2025-11-16');
+    await user.click(within(controls).getByRole('button', { name: 'Earlier' }));
+    expect(lastTimelineProps().window).toEqual({ start: '2025-10-04', end: '2025-11-05' });
+    await user.click(within(controls).getByRole('button', { name: 'Zoom in' }));
+    expect(lastTimelineProps().window).toEqual({ start: '2025-10-12', end: '2025-10-28' });
+    await user.click(within(controls).getByRole('button', { name: 'Fit all' }));
+    const fitted = lastTimelineProps().window;
+    const days = seedLikeTimeline.events.flatMap((event) => [event.when.start, event.when.end]).filter((day) => day !== null);
+    expect(fitted && days.every((day) => fitted.start < day && day < fitted.end)).toBe(true);
   });
 
   it('changes lanes from the control', async () => {

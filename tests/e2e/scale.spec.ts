@@ -44,6 +44,19 @@ test.describe('viewer with 5,000 events', () => {
     await expect(page.locator('.vis-timeline .vis-item.dl-band')).toHaveCount(0);
   });
 
+  test('“Fit all” from a week shows all two years, not only the events held near the week', async ({ page }) => {
+    await page.goto('./?from=2024-03-04&to=2024-03-11');
+    await expect.poll(async () => (await drawnTexts(page)).length).toBeGreaterThan(0);
+    await page.getByRole('region', { name: 'Timeline' }).getByRole('button', { name: 'Fit all' }).click();
+    const url = () => new URL(page.url()).searchParams;
+    await expect.poll(() => url().get('from')).not.toBe('2024-03-04');
+    // The events run from 1 Jan 2023 to 30 Dec 2024.
+    expect(url().get('from')! <= FIRST_DAY).toBe(true);
+    expect(url().get('to')! > addDays(FIRST_DAY, 729)).toBe(true);
+    const bands = page.locator('.vis-timeline .vis-item.dl-band .vis-item-content');
+    await expect.poll(async () => (await bands.allTextContents()).reduce((total, text) => total + Number(text), 0)).toBe(5000);
+  });
+
   test('zoomed out, count bands add up to the filtered total', async ({ page }) => {
     await page.goto('./?from=2022-06-01&to=2025-06-01');
     const bands = page.locator('.vis-timeline .vis-item.dl-band .vis-item-content');

@@ -6,7 +6,9 @@
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { TimelineHandle, TimelineViewProps } from './TimelineView';
-import { sortedFor } from './itemsInWindow';
+import { fitWindow, sortedFor } from './itemsInWindow';
+import { pannedWindow, zoomedWindow } from './timelineWindow';
+import type { DateRange } from '../../model/calendarDate';
 import { afterNextPaint } from '../shell/afterNextPaint';
 import { TimelinePreview } from './TimelinePreview';
 import type { LaneMode } from './toTimelineItems';
@@ -78,15 +80,29 @@ const LANE_LABELS: Record<LaneMode, string> = { none: 'None', actor: 'By actor',
 /** The timeline with its controls. */
 export function TimelineRegion({ windowLoading, lanes, onLanesChange, onStep, onEnter, ...view }: TimelineRegionProps) {
   const handle = useRef<TimelineHandle>(null);
+  // Until vis-timeline is built (its chunk may still be coming), the moves act on the window
+  // itself: the preview shows it, the URL keeps it and vis-timeline opens on it.
+  const moveWindow = (next: DateRange | null) => {
+    if (next) view.onWindowChange(next);
+  };
+  const zoom = (direction: 1 | -1) => {
+    if (!handle.current?.zoom(direction) && view.window) moveWindow(zoomedWindow(view.window, direction));
+  };
+  const pan = (direction: 1 | -1) => {
+    if (!handle.current?.pan(direction) && view.window) moveWindow(pannedWindow(view.window, direction));
+  };
+  const fit = () => {
+    if (!handle.current?.fit()) moveWindow(fitWindow(sortedFor(view.items, view.loading), view.loading));
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const keys: Record<string, () => void> = {
-      ArrowLeft: () => (event.shiftKey ? handle.current?.pan(-1) : onStep(-1)),
-      ArrowRight: () => (event.shiftKey ? handle.current?.pan(1) : onStep(1)),
-      '+': () => handle.current?.zoom(1),
-      '=': () => handle.current?.zoom(1),
-      '-': () => handle.current?.zoom(-1),
-      '0': () => handle.current?.fit(),
+      ArrowLeft: () => (event.shiftKey ? pan(-1) : onStep(-1)),
+      ArrowRight: () => (event.shiftKey ? pan(1) : onStep(1)),
+      '+': () => zoom(1),
+      '=': () => zoom(1),
+      '-': () => zoom(-1),
+      '0': () => fit(),
       Enter: onEnter,
     };
     const action = keys[event.key];
@@ -102,19 +118,19 @@ export function TimelineRegion({ windowLoading, lanes, onLanesChange, onStep, on
         {/* Counts stand in for the events of the window until they arrive. */}
         {windowLoading && <span className="timeline-loading-note">Loading events in view…</span>}
         <div className="toolbar-buttons" role="toolbar" aria-label="Timeline controls">
-          <button type="button" onClick={() => handle.current?.zoom(1)} aria-label="Zoom in">
+          <button type="button" onClick={() => zoom(1)} aria-label="Zoom in">
             +
           </button>
-          <button type="button" onClick={() => handle.current?.zoom(-1)} aria-label="Zoom out">
+          <button type="button" onClick={() => zoom(-1)} aria-label="Zoom out">
             −
           </button>
-          <button type="button" onClick={() => handle.current?.pan(-1)} aria-label="Earlier">
+          <button type="button" onClick={() => pan(-1)} aria-label="Earlier">
             ◀
           </button>
-          <button type="button" onClick={() => handle.current?.pan(1)} aria-label="Later">
+          <button type="button" onClick={() => pan(1)} aria-label="Later">
             ▶
           </button>
-          <button type="button" onClick={() => handle.current?.fit()}>
+          <button type="button" onClick={fit}>
             Fit all
           </button>
         </div>

@@ -12,14 +12,15 @@ import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { itemIdsOf, type DateRange, type TimelineGroup, type TimelineItem } from './toTimelineItems';
 import { compareCodePoints } from '../filter/filterEvents';
 import { windowOf } from './timelineWindow';
-import { BAND_CLASS, itemsInWindow, sortedFor, WINDOW_MARGIN, type SortedItems, type Unloaded } from './itemsInWindow';
+import { BAND_CLASS, fitWindow, itemsInWindow, sortedFor, WINDOW_MARGIN, type SortedItems, type Unloaded } from './itemsInWindow';
 import { redrawOnResize } from './redrawOnResize';
 import { afterNextPaint } from '../shell/afterNextPaint';
 
+/** The toolbar's moves; each returns false (and does nothing) while vis-timeline is not built yet. */
 export type TimelineHandle = {
-  fit: () => void;
-  zoom: (direction: 1 | -1) => void;
-  pan: (direction: 1 | -1) => void;
+  fit: () => boolean;
+  zoom: (direction: 1 | -1) => boolean;
+  pan: (direction: 1 | -1) => boolean;
 };
 
 export type TimelineViewProps = {
@@ -101,13 +102,13 @@ export function TimelineView({
   const timeline = useRef<Timeline | null>(null);
   const dataset = useRef<DataSet<DataItem> | null>(null);
   const sorted = useMemo(() => sortedFor(items, loading), [items, loading]);
-  const latest = useRef({ items, sorted, groups, window, compact, selectedEventId, onSelect, onWindowChange });
+  const latest = useRef({ items, sorted, loading, groups, window, compact, selectedEventId, onSelect, onWindowChange });
   const reported = useRef<DateRange | null>(null);
   /** What the instance was last given, so an effect does not hand it the same again (each hand-over is a redraw). */
   const given = useRef<{ sorted: SortedItems; groups: readonly TimelineGroup[] | null; compact: boolean } | null>(null);
 
   useEffect(() => {
-    latest.current = { items, sorted, groups, window, compact, selectedEventId, onSelect, onWindowChange };
+    latest.current = { items, sorted, loading, groups, window, compact, selectedEventId, onSelect, onWindowChange };
   });
 
   /** The items the DataSet holds, by id: the very objects `itemsInWindow` gave (the DataSet has copies). */
@@ -284,14 +285,27 @@ export function TimelineView({
   useImperativeHandle(
     ref,
     () => ({
-      fit: () => timeline.current?.fit({ animation: false }),
-      zoom: (direction) => (direction > 0 ? timeline.current?.zoomIn(0.5) : timeline.current?.zoomOut(0.5)),
+      fit: () => {
+        const instance = timeline.current;
+        if (!instance) return false;
+        const fitted = fitWindow(latest.current.sorted, latest.current.loading);
+        if (fitted) instance.setWindow(fitted.start, fitted.end, { animation: false });
+        return true;
+      },
+      zoom: (direction) => {
+        const instance = timeline.current;
+        if (!instance) return false;
+        if (direction > 0) instance.zoomIn(0.5);
+        else instance.zoomOut(0.5);
+        return true;
+      },
       pan: (direction) => {
         const instance = timeline.current;
-        if (!instance) return;
+        if (!instance) return false;
         const { start, end } = instance.getWindow();
         const shift = ((end.getTime() - start.getTime()) / 3) * direction;
         instance.setWindow(start.getTime() + shift, end.getTime() + shift, { animation: false });
+        return true;
       },
     }),
     [],

@@ -99,6 +99,25 @@ export function sortedFor(items: readonly TimelineItem[], unloaded: Unloaded | n
   });
 }
 
+/**
+ * The window "Fit all" shows: every item given (the filtered events) and, while a sharded
+ * timeline loads, the overview's extent (events still coming), with a twentieth of the span
+ * (at least a day) to spare on each side; null when nothing is dated. Not vis-timeline's
+ * own `fit`, which fits only the items it holds: those near the window.
+ */
+export function fitWindow(sorted: SortedItems, unloaded: Unloaded | null): DateRange | null {
+  const last = sorted.maxEnd[sorted.maxEnd.length - 1];
+  const first = sorted.items[0]?.start;
+  const extent = unloaded?.overview?.extent;
+  const starts = [first, extent?.start].filter((day): day is CalendarDate => day !== undefined);
+  const ends = [last, extent && addDays(extent.end, 1)].filter((day): day is CalendarDate => day !== undefined);
+  if (starts.length === 0 || ends.length === 0) return null;
+  const start = starts.reduce((a, b) => (b < a ? b : a));
+  const end = ends.reduce((a, b) => (b > a ? b : a));
+  const pad = Math.max(1, Math.ceil(daysBetween(start, end) / 20));
+  return { start: addDays(start, -pad), end: addDays(end, pad) };
+}
+
 /** The window widened by `margin` times its length on each side. */
 export function widen(window: DateRange, margin: number): DateRange {
   const pad = Math.ceil(Math.max(1, daysBetween(window.start, window.end)) * margin);
