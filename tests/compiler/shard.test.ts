@@ -88,7 +88,7 @@ describe('shardTimeline', () => {
     });
     const early = overviewItems(index.overview);
     for (const bucket of OVERVIEW_BUCKETS)
-      expect(early.bands.get(bucket)?.items).toEqual(bandsOf(sortItems(items), bucket).items);
+      expect(early.loading?.overviewBands?.get(bucket)?.items).toEqual(bandsOf(sortItems(items), bucket).items);
   });
 
   it('counts, in the overview, the events of each actor the viewer counts once they are in', () => {
