@@ -7,8 +7,9 @@
 import { z } from 'zod';
 import { isCalendarDate } from './calendarDate';
 import { edtfBounds, parseEdtf, type EdtfBounds } from './edtf';
+import { formatDataPath, referenceProblems, SCHEMA_VERSION } from './contract';
 
-export const SCHEMA_VERSION = 1;
+export { SCHEMA_VERSION, formatDataPath, referenceProblems, type ReferenceProblem } from './contract';
 
 /** Ids used in URLs and file names: lower-case letters, digits, `-`, `_` and `.`, never `..`. */
 export const IdSchema = z
@@ -156,31 +157,6 @@ export const OverviewSchema = z.object({
   actors: z.record(z.string(), z.number().int().positive()).optional(),
 });
 
-/** A problem with an event's references: where it is (under `events`) and what is wrong. */
-export type ReferenceProblem = { path: (string | number)[]; message: string };
-
-/** Actor and article ids that events name but the timeline does not define. */
-export function referenceProblems(
-  events: readonly { actors: readonly string[]; sources: readonly { article: string }[] }[],
-  known: { actors: ReadonlySet<string>; articles: ReadonlySet<string> },
-): ReferenceProblem[] {
-  const problems: ReferenceProblem[] = [];
-  events.forEach((event, i) => {
-    event.actors.forEach((actor, j) => {
-      if (!known.actors.has(actor))
-        problems.push({ path: [i, 'actors', j], message: `expected a known actor id, got ${JSON.stringify(actor)}` });
-    });
-    event.sources.forEach((source, j) => {
-      if (!known.articles.has(source.article))
-        problems.push({
-          path: [i, 'sources', j, 'article'],
-          message: `expected a known article id, got ${JSON.stringify(source.article)}`,
-        });
-    });
-  });
-  return problems;
-}
-
 /**
  * `timeline.json`. A large timeline keeps its events in shard files: then `events` is
  * empty and `shards` lists the files, whose events together are the timeline's events.
@@ -258,15 +234,6 @@ export type Timeline = z.infer<typeof TimelineSchema>;
 export type ArticleText = z.infer<typeof ArticleTextSchema>;
 export type ShardRef = z.infer<typeof ShardRefSchema>;
 export type EventShard = z.infer<typeof EventShardSchema>;
-
-/** A data path as messages write it: `events[12].sources[0].start`, or `(root)` for none. */
-export function formatDataPath(path: readonly PropertyKey[]): string {
-  const text = path.reduce<string>(
-    (done, key) => (typeof key === 'number' ? `${done}[${key}]` : done ? `${done}.${String(key)}` : String(key)),
-    '',
-  );
-  return text || '(root)';
-}
 
 /** Formats the first issues of a failed parse as `<file>: <path>: <message>` lines. */
 export function describeIssues(file: string, error: z.ZodError, limit = 5): string {

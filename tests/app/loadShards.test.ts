@@ -1,9 +1,10 @@
 /**
- * startShardLoad on the main thread (jsdom has no Worker): shards meeting the window are
+ * startShardLoad on the main thread (jsdom has no Worker, so dataFiles validates there, with
+ * the module it loads on demand; loaded once up front here): shards meeting the window are
  * asked for first, never more than the cap at once, a new focus moves the waiting ones,
  * and a failed shard can be asked for again.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startShardLoad, type ShardArrival } from '../../src/app/data/loadShards';
 import { SCHEMA_VERSION, type ShardRef } from '../../src/model/schema';
 
@@ -35,6 +36,7 @@ function holdFetches() {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+beforeAll(() => import('../../src/app/data/validateData'));
 afterEach(() => vi.restoreAllMocks());
 
 describe('startShardLoad', () => {
@@ -42,6 +44,7 @@ describe('startShardLoad', () => {
     const { asked, answer } = holdFetches();
     const arrivals: ShardArrival[] = [];
     startShardLoad(refs, { start: '2024-07-10', end: '2024-07-12' }, (arrival) => arrivals.push(arrival));
+    await settle();
     expect(asked).toEqual(['data/events/0003.json', 'data/events/0002.json']);
     answer('data/events/0003.json');
     await settle();
@@ -52,6 +55,7 @@ describe('startShardLoad', () => {
   it('moves the shards of a new focus to the front of those not yet asked for', async () => {
     const { asked, answer } = holdFetches();
     const load = startShardLoad(refs, { start: '2024-01-10', end: '2024-01-12' }, () => {});
+    await settle();
     expect(asked).toEqual(['data/events/0001.json', 'data/events/0002.json']);
     load.focus({ start: '2024-10-10', end: '2024-10-12' });
     answer('data/events/0001.json');
@@ -66,12 +70,14 @@ describe('startShardLoad', () => {
     const { asked, answer } = holdFetches();
     const arrivals: ShardArrival[] = [];
     const load = startShardLoad(refs.slice(0, 1), null, (arrival) => arrivals.push(arrival));
+    await settle();
     answer('data/events/0001.json', 404);
     await settle();
     expect(arrivals).toEqual([
       { at: 0, result: { ok: false, error: 'data/events/0001.json: expected the file, got HTTP 404 Not Found' } },
     ]);
     load.retry([0]);
+    await settle();
     expect(asked).toEqual(['data/events/0001.json', 'data/events/0001.json']);
     load.stop();
     answer('data/events/0001.json');

@@ -150,7 +150,7 @@ test.describe('the same 5,000 events in shards of 2,000', () => {
     await serveShardedFixture(page, timeline, 2000);
     const last = [...events].sort((a, b) => (b.when.start ?? '').localeCompare(a.when.start ?? ''))[0] as TimelineEvent;
     // The shards are fetched and validated in a web worker, not on the main thread.
-    const worker = page.waitForEvent('worker', (started) => started.url().includes('shardWorker'));
+    const worker = page.waitForEvent('worker', (started) => started.url().includes('dataWorker'));
     await page.goto(`./?event=${last.id}`);
     await worker;
     await expect(page.getByRole('status')).toHaveText('5000 events');

@@ -5,14 +5,8 @@
  * articles the index defines (`shardProblems`, also used as shards arrive one by one).
  * Errors name the shard file and the event's place in it.
  */
-import {
-  formatDataPath,
-  referenceProblems,
-  type EventShard,
-  type ShardRef,
-  type Timeline,
-  type TimelineEvent,
-} from '../../model/schema';
+import { formatDataPath, referenceProblems } from '../../model/contract';
+import type { EventShard, ShardRef, Timeline, TimelineEvent } from '../../model/schema';
 import type { Parsed } from './parseTimeline';
 
 /** How many problems one error message lists at most. */

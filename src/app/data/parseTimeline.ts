@@ -3,7 +3,8 @@
  * that names the file and the first fields that failed. Pure: no fetch, no DOM.
  */
 import type { z } from 'zod';
-import { describeIssues, SCHEMA_VERSION } from '../../model/schema';
+import { describeIssues } from '../../model/schema';
+import { SCHEMA_VERSION } from '../../model/contract';
 
 /**
  * The largest data file the viewer will parse, in characters. The compiler accepts

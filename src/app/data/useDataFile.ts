@@ -4,8 +4,7 @@
  * load; `useDataFile` is the common case of one file and one schema.
  */
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
-import type { z } from 'zod';
-import { fetchDataFile } from './fetchDataFile';
+import { loadDataFile, type DataKind, type DataKinds } from './dataFiles';
 import type { Parsed } from './parseTimeline';
 
 export type DataState<T> =
@@ -58,7 +57,7 @@ export function useLoaded<T>(key: string, load: Load<T>): DataState<T> {
     : { status: 'error', error: settled.result.error, retry };
 }
 
-/** Fetches a JSON data file relative to the page and validates it with `schema`. */
-export function useDataFile<T>(file: string, schema: z.ZodType<T>): DataState<T> {
-  return useLoaded(file, (signal) => fetchDataFile(file, schema, signal));
+/** Fetches a JSON data file relative to the page and validates it as `kind` (in the data worker). */
+export function useDataFile<K extends DataKind>(kind: K, file: string): DataState<DataKinds[K]> {
+  return useLoaded(file, (signal) => loadDataFile(kind, file, signal));
 }

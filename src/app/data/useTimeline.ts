@@ -1,7 +1,8 @@
 /**
- * Loads `timeline.json` and validates it. A one-file timeline is indexed whole. A sharded
- * one is ready at once with its overview, and its shard files follow (loadShards: a few at
- * a time, those meeting the reader's window first, each validated in a web worker); the
+ * Loads `timeline.json` (on this thread, where its preload is) and validates it (in the
+ * data worker). A one-file timeline is indexed whole. A sharded one is ready at once with
+ * its overview, and its shard files follow (loadShards: a few at a time, those meeting the
+ * reader's window first, each validated in the data worker too); the
  * events of the shards in so far are indexed again as they arrive. Arrivals are taken in
  * once per animation frame, and never while React still renders the previous ones, with
  * at least as long between two as the last one took to render: at 250,000 events each
@@ -9,11 +10,13 @@
  */
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DateRange } from '../../model/calendarDate';
-import { TimelineSchema, type Timeline } from '../../model/schema';
+import type { Timeline } from '../../model/schema';
+import { loadDataFile } from './dataFiles';
+import { fetchText } from './fetchText';
 import { indexShards, indexTimeline, type TimelineIndex } from './indexTimeline';
 import { startShardLoad, type ShardArrival, type ShardLoad } from './loadShards';
 import { addShards, retryShards, startProgress, waitingShards, type ShardProgress } from './shardProgress';
-import { useDataFile, type DataState } from './useDataFile';
+import { useLoaded, type DataState } from './useDataFile';
 
 /** What the viewer tells the loading of a sharded timeline's shards. */
 export type ShardControls = {
@@ -115,7 +118,11 @@ function useShardProgress(file: string, index: Timeline | null) {
 
 /** The indexed timeline, or its loading or error state, and the controls of its shards' loading. */
 export function useTimeline(file: string): [DataState<TimelineIndex>, ShardControls] {
-  const state = useDataFile(file, TimelineSchema);
+  // Fetched here, where the page's preload of it is, and validated in the data worker.
+  const state = useLoaded(file, async (signal) => {
+    const text = await fetchText(file, signal);
+    return text.ok ? loadDataFile('timeline', file, signal, { text: text.value }) : text;
+  });
   const timeline = state.status === 'ready' ? state.value : null;
   const { progress, controls, committed } = useShardProgress(file, timeline);
   const index = useMemo(

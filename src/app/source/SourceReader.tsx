@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { quoteProblem } from '../../model/quote';
-import { ArticleTextSchema, type ArticleSummary, type Source, type TimelineEvent } from '../../model/schema';
+import type { ArticleSummary, Source, TimelineEvent } from '../../model/schema';
 import { useDataFile } from '../data/useDataFile';
 import { formatPublished } from '../format/formatWhen';
 import { useReturnFocus } from '../shell/focus';
@@ -27,7 +27,7 @@ export type SourceReaderProps = {
 /** The article text with its event passages marked. */
 export function SourceReader(props: SourceReaderProps) {
   const { article, source, eventId, sourceIndex, events, onClose } = props;
-  const file = useDataFile(article.text, ArticleTextSchema);
+  const file = useDataFile('article', article.text);
   const active = useRef<HTMLElement>(null);
   const region = useRef<HTMLElement>(null);
   useReturnFocus(region, null, '#details-heading');
