@@ -1,7 +1,7 @@
 /**
  * Loading data files: fetch relative to the page, parse and validate, with loading,
  * error (a readable message and a retry) and ready states. `useLoaded` runs any such
- * load; `useDataFile` is the common case of one file and one schema.
+ * load; `useDataFile` is the common case of one file of one kind (see dataFiles).
  */
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { loadDataFile, type DataKind, type DataKinds } from './dataFiles';
