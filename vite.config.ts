@@ -1,8 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import type { Plugin, ViteDevServer } from 'vite';
+import type { HtmlTagDescriptor, Plugin, ViteDevServer } from 'vite';
+import { TIMELINE_FILE } from './src/app/data/timelineFile';
 
 /**
  * The built viewer's Content-Security-Policy: nothing from elsewhere, no inline code.
@@ -111,10 +115,49 @@ function compileHintsPlugin(): Plugin {
   };
 }
 
+/**
+ * Starts the data worker, and its validation of `timeline.json`, from the document's head
+ * (src/app/data/headStart.js) while the page's own script is still arriving: on 2 cores the
+ * worker's start-up and the validation (~150 ms) then overlap the page's script instead of
+ * following it. The policy allows no inline code, so the head script is a file of its own,
+ * `async` so that it blocks nothing, told the worker's file name and the timeline's path
+ * by data attributes. In dev the page starts the worker and fetches the timeline itself.
+ */
+function headStartPlugin(): Plugin {
+  const source = readFileSync(new URL('./src/app/data/headStart.js', import.meta.url), 'utf8');
+  let tag: HtmlTagDescriptor | undefined;
+  return {
+    name: 'dateline-head-start',
+    apply: 'build',
+    generateBundle: {
+      // Before the HTML is written (vite:build-html's generateBundle), once the worker's file is named.
+      order: 'pre',
+      handler(_options, bundle) {
+        const worker = Object.values(bundle).find((file) => /(^|\/)dataWorker-[\w-]+\.js$/.test(file.fileName));
+        if (!worker) this.error('expected the data worker (dataWorker-*.js) in the bundle, found none');
+        const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8);
+        const fileName = `${path.posix.dirname(worker.fileName)}/headStart-${hash}.js`;
+        this.emitFile({ type: 'asset', fileName, source });
+        tag = {
+          tag: 'script',
+          attrs: {
+            async: true,
+            src: `./${fileName}`,
+            'data-worker': path.posix.basename(worker.fileName),
+            'data-timeline': TIMELINE_FILE,
+          },
+          injectTo: 'head',
+        };
+      },
+    },
+    transformIndexHtml: { order: 'post', handler: () => (tag ? [tag] : []) },
+  };
+}
+
 // Unit tests of the model and compiler run in Node; component tests in jsdom. Both
 // pin a time zone far from Seoul (see scripts/test-all.sh) so a date→instant slip shows.
 export default defineConfig({
-  plugins: [react(), cspPlugin(), compileWatchPlugin(), compileHintsPlugin()],
+  plugins: [react(), cspPlugin(), compileWatchPlugin(), compileHintsPlugin(), headStartPlugin()],
   base: './',
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 800 },
   preview: { port: 4173, strictPort: true },

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { ActorFilter } from './actors/ActorFilter';
 import { ArticleList } from './articles/ArticleList';
 import type { TimelineIndex } from './data/indexTimeline';
+import { TIMELINE_FILE } from './data/timelineFile';
 import { useTimeline, type ShardControls } from './data/useTimeline';
 import { EventDetails } from './events/EventDetails';
 import { EventList } from './events/EventList';
@@ -19,8 +20,6 @@ import { useNarrowScreen } from './shell/useNarrowScreen';
 import { SourceReader } from './source/SourceReader';
 import { useViewer } from './state/useViewer';
 import { TimelineRegion } from './timeline/TimelineRegion';
-
-export const TIMELINE_FILE = 'data/timeline.json';
 
 /** The whole page: loads the timeline, then shows the viewer. */
 export function App() {

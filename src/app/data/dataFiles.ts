@@ -1,6 +1,7 @@
 /**
  * The viewer's data files, parsed and validated off the main thread. One web worker
- * (dataWorker), started with the page, takes every request: validating thousands of
+ * (dataWorker), started by the built page's head script (headStart.js) or else with the
+ * page, takes every request: validating thousands of
  * events in zod holds a thread for a while, and zod with the schemas is ~95 KB of script
  * the main bundle need not parse before the first paint. Where no worker runs (jsdom, a
  * browser that refuses it, a worker script that fails), the same functions run on the
@@ -42,28 +43,63 @@ function onMainThread<K extends DataKind>(
   return import('./validateData').then((module) => module.validateData(kind, file, source, signal));
 }
 
-function dataWorker(): Worker | null {
-  if (worker !== undefined) return worker;
-  worker = null;
+/**
+ * What the built page's head script (headStart.js) started before this script arrived: the
+ * data worker (`failed` once its script could not load) and a request for `timeline.json`
+ * whose result is null when it could not be made. Null here once the page has started
+ * its own worker, so a head script that arrives late starts no second one.
+ */
+export type HeadStart = {
+  worker: Worker;
+  failed: boolean;
+  timeline: { file: string; result: Promise<Parsed<Timeline> | null> };
+};
+const head = globalThis as { __datelineDataWorker?: HeadStart | null };
+
+/** The head's worker if it started, else a new one; null where no worker can run. */
+function startWorker(): Worker | null {
+  const started = head.__datelineDataWorker;
+  if (started) return started.failed ? null : started.worker;
+  head.__datelineDataWorker = null;
   if (typeof Worker === 'undefined') return null;
-  let started: Worker;
   try {
-    started = new Worker(new URL('./dataWorker.ts', import.meta.url), { type: 'module', name: 'dateline-data' });
+    return new Worker(new URL('./dataWorker.ts', import.meta.url), { type: 'module', name: 'dateline-data' });
   } catch {
     return null;
   }
-  started.onerror = (event) => {
+}
+
+/**
+ * The result of the head script's request for `file` (a timeline), once: a retry, or any
+ * other file, is loaded as usual. Undefined when there is none; null when it failed, and
+ * the page should load the file itself (it then reports what failed in its own words).
+ */
+export function takeHeadTimeline(file: string): Promise<Parsed<Timeline> | null> | undefined {
+  const started = head.__datelineDataWorker;
+  if (!started || started.timeline.file !== file) return undefined;
+  const { result } = started.timeline;
+  started.timeline = { file: '', result: Promise.resolve(null) };
+  return result;
+}
+
+function dataWorker(): Worker | null {
+  if (worker !== undefined) return worker;
+  worker = null;
+  const started = startWorker();
+  if (!started) return null;
+  // Listeners beside the head script's, which answers its own request.
+  started.addEventListener('error', (event) => {
     // The worker script itself failed (say, blocked): what it had, and all that follows, goes to the main thread.
     event.preventDefault();
     started.terminate();
     worker = null;
     for (const { kind, file, source, signal, settle } of waiting.values()) settle(onMainThread(kind, file, source, signal));
     waiting.clear();
-  };
-  started.onmessage = ({ data }: MessageEvent<DataReply>) => {
+  });
+  started.addEventListener('message', ({ data }: MessageEvent<DataReply>) => {
     waiting.get(data.id)?.settle(data.result);
     waiting.delete(data.id);
-  };
+  });
   worker = started;
   return worker;
 }

@@ -1,17 +1,18 @@
 /**
- * Loads `timeline.json` (on this thread, where its preload is) and validates it (in the
- * data worker). A one-file timeline is indexed whole. A sharded one is ready at once with
- * its overview, and its shard files follow (loadShards: a few at a time, those meeting the
- * reader's window first, each validated in the data worker too); the
- * events of the shards in so far are indexed again as they arrive. Arrivals are taken in
- * once per animation frame, and never while React still renders the previous ones, with
+ * Loads `timeline.json` and validates it in the data worker: in the built page the head's
+ * script (headStart.js) has asked for it before this code runs; otherwise it is fetched
+ * here, where the page's preload of it is. A one-file timeline is indexed whole. A sharded
+ * one is ready at once with its overview, and its shard files follow (loadShards: a few at
+ * a time, those meeting the reader's window first, each validated in the data worker too);
+ * the events of the shards in so far are indexed again as they arrive. Arrivals are taken
+ * in once per animation frame, and never while React still renders the previous ones, with
  * at least as long between two as the last one took to render: at 250,000 events each
  * pass over the events in so far costs a noticeable slice of the main thread.
  */
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DateRange } from '../../model/calendarDate';
 import type { Timeline } from '../../model/schema';
-import { loadDataFile } from './dataFiles';
+import { loadDataFile, takeHeadTimeline } from './dataFiles';
 import { fetchText } from './fetchText';
 import { indexShards, indexTimeline, type TimelineIndex } from './indexTimeline';
 import { startShardLoad, type ShardArrival, type ShardLoad } from './loadShards';
@@ -118,8 +119,11 @@ function useShardProgress(file: string, index: Timeline | null) {
 
 /** The indexed timeline, or its loading or error state, and the controls of its shards' loading. */
 export function useTimeline(file: string): [DataState<TimelineIndex>, ShardControls] {
-  // Fetched here, where the page's preload of it is, and validated in the data worker.
+  // In the built page the head's script has asked for it already; otherwise (or when that
+  // failed) it is fetched here, where the page's preload of it is, and validated in the data worker.
   const state = useLoaded(file, async (signal) => {
+    const early = await takeHeadTimeline(file);
+    if (early) return early;
     const text = await fetchText(file, signal);
     return text.ok ? loadDataFile('timeline', file, signal, { text: text.value }) : text;
   });
