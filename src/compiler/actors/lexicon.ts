@@ -3,7 +3,7 @@
  * that are never names, and a narrow typed window onto compromise's lexicon (country,
  * city, first-name and demonym tags). Everything here is a lookup; nothing reads text.
  */
-import nlp from 'compromise';
+import { nlp } from '../nlp';
 
 const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean));
 

@@ -6,7 +6,7 @@
  * replaced by what was reported. Verbless phrases ("their summit in Gyeongju") get a
  * noun headline ("Summit in Gyeongju").
  */
-import nlp from 'compromise';
+import { nlp } from '../nlp';
 import type { Status } from '../../model/schema';
 import { placeOf } from './place';
 import { presentTense, verbGroups, type VerbGroup } from './verbs';

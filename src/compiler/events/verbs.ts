@@ -4,7 +4,7 @@
  * plus headline conjugation ("arrived" → "arrives"). Compromise runs only on the
  * clauses that carry a date, which keeps it off the slow path.
  */
-import nlp from 'compromise';
+import { nlp } from '../nlp';
 
 export type VerbGroup = {
   start: number;
@@ -19,7 +19,6 @@ export type VerbGroup = {
 };
 
 type CompromiseVerb = {
-  text: string;
   offset?: { start: number; length: number };
   verb?: {
     infinitive?: string;
@@ -42,8 +41,11 @@ export function verbGroups(text: string): readonly VerbGroup[] {
   return groups;
 }
 
+/** Each verb's offsets and grammar, without its terms' JSON (compromise's types do not know `terms: false`). */
+const OFFSETS_ONLY = { offset: true, terms: false, text: false } as { offset: true };
+
 function tagVerbs(text: string): VerbGroup[] {
-  const found = nlp(text).verbs().json({ offset: true }) as CompromiseVerb[];
+  const found = nlp(text).verbs().json(OFFSETS_ONLY) as CompromiseVerb[];
   return found.flatMap((verb) => {
     if (!verb.offset || !verb.verb) return [];
     const start = verb.offset.start;
