@@ -27,4 +27,7 @@ methods.one.parseMatch = (input, options, world) => {
   return regs;
 };
 
+/** JSON options for offsets (and a verb's grammar) only, without each term's JSON; compromise's types do not know `terms: false`. */
+export const OFFSETS_ONLY = { offset: true, terms: false, text: false } as { offset: true };
+
 export { nlp };

@@ -4,7 +4,7 @@
  * "Atacama Desert"), a role word before or after, compromise's lexicon, a reporting verb,
  * and, as a last resort, compromise's tagger on the sentence. No signal, no actor.
  */
-import { nlp } from '../nlp';
+import { nlp, OFFSETS_ONLY } from '../nlp';
 import type { ActorKind } from '../../model/schema';
 import {
   isBareHead,
@@ -131,9 +131,7 @@ export function sentenceTagger(text: string, sentences: ReadonlyArray<{ start: n
     const doc = nlp(text.slice(from, to));
     const spans: Array<{ start: number; end: number; kind: ActorKind }> = [];
     const collect = (view: { json: (options: object) => unknown[] }, kind: ActorKind) => {
-      for (const item of view.json({ offset: true, terms: false, text: false }) as Array<{
-        offset?: { start: number; length: number };
-      }>) {
+      for (const item of view.json(OFFSETS_ONLY) as Array<{ offset?: { start: number; length: number } }>) {
         if (item.offset)
           spans.push({ start: from + item.offset.start, end: from + item.offset.start + item.offset.length, kind });
       }

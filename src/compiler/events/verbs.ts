@@ -4,7 +4,7 @@
  * plus headline conjugation ("arrived" → "arrives"). Compromise runs only on the
  * clauses that carry a date, which keeps it off the slow path.
  */
-import { nlp } from '../nlp';
+import { nlp, OFFSETS_ONLY } from '../nlp';
 
 export type VerbGroup = {
   start: number;
@@ -40,9 +40,6 @@ export function verbGroups(text: string): readonly VerbGroup[] {
   cache.set(text, groups);
   return groups;
 }
-
-/** Each verb's offsets and grammar, without its terms' JSON (compromise's types do not know `terms: false`). */
-const OFFSETS_ONLY = { offset: true, terms: false, text: false } as { offset: true };
 
 function tagVerbs(text: string): VerbGroup[] {
   const found = nlp(text).verbs().json(OFFSETS_ONLY) as CompromiseVerb[];
