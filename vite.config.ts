@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import type { HtmlTagDescriptor, Plugin, ViteDevServer } from 'vite';
-import { TIMELINE_FILE } from './src/app/data/timelineFile';
+import { TIMELINE_FILE } from './src/app/data/timelineFile.ts';
 
 /**
  * The built viewer's Content-Security-Policy: nothing from elsewhere, no inline code.

@@ -1,11 +1,11 @@
 /**
  * The viewer's data files, parsed and validated off the main thread. One web worker
  * (dataWorker), started by the built page's head script (headStart.js) or else with the
- * page, takes every request: validating thousands of
- * events in zod holds a thread for a while, and zod with the schemas is ~95 KB of script
- * the main bundle need not parse before the first paint. Where no worker runs (jsdom, a
- * browser that refuses it, a worker script that fails), the same functions run on the
- * main thread, loaded on demand; the results and messages are the same either way.
+ * page, takes every request: validating thousands of events in zod holds a thread for a
+ * while, and zod with the schemas is ~95 KB of script the main bundle need not parse
+ * before the first paint. Where no worker runs (jsdom, a browser that refuses it, a worker
+ * script that fails), the same functions run on the main thread, loaded on demand; the
+ * results and messages are the same either way.
  */
 import type { ArticleText, EventShard, Timeline } from '../../model/schema';
 import type { Parsed } from './parseTimeline';

@@ -1,6 +1,6 @@
 /**
  * The built page's first script, loaded `async` from the head (vite.config.ts,
- * earlyWorkerPlugin adds it with the worker's file name and the timeline's path as data
+ * headStartPlugin adds it with the worker's file name and the timeline's path as data
  * attributes). It starts the data worker and hands it `timeline.json` while the page's own
  * script is still arriving and being evaluated, so the timeline is validated by the time
  * React first renders, instead of after. It leaves what it started in a global that
