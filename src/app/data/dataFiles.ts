@@ -32,6 +32,7 @@ type Waiting = {
 /** The worker; null where there is none (or it failed); undefined until first wanted. */
 let worker: Worker | null | undefined;
 const waiting = new Map<number, Waiting>();
+/** The page's requests count from 0; the head script's one request for the timeline is -1 (headStart.js). */
 let nextId = 0;
 
 function onMainThread<K extends DataKind>(
