@@ -50,6 +50,14 @@ export type CompileStats = { articles: number; cached: number; compiled: number;
  */
 export const WORKER_WORTH_MS = 3000;
 
+/**
+ * Batches handed to a worker before it is done with the one it compiles. The main thread
+ * reads a worker's reply only between its own batches (up to 32 articles, ~0.6 s), so a
+ * worker given one batch at a time waited 4.4–5.3 s of a 2,000-article run to be fed
+ * (0.04–0.18 s with two), about a fifth of its time.
+ */
+const BATCHES_IN_FLIGHT = 2;
+
 /** Cache files read or written at once. */
 const FILE_CONCURRENCY = 64;
 
@@ -256,7 +264,7 @@ async function compileTasks(
       worker.on('exit', (code) => {
         if (pending > 0) fail(new Error(`compile worker: expected to run until the work was done, got exit code ${code}`));
       });
-      feed(worker);
+      for (let k = 0; k < BATCHES_IN_FLIGHT; k++) feed(worker);
     }
   };
   if (!mainThread) startWorkers(Math.min(jobs, batches.length));
