@@ -107,6 +107,23 @@ function sharedKeywords(a: Item, b: Item): number {
   return shared;
 }
 
+/** Dates wider than this say little about which happening a report means ("earlier this year"). */
+const VAGUE_DAYS = 7;
+
+/**
+ * Whether two headlines can tell of one happening. On dates of a week or less one shared
+ * keyword will do; on a wider date they must share at least half of all the keywords they
+ * have between them. A story's topic words ("rail link") recur in its every headline, so
+ * across "earlier this year" one shared word made "Zanisia signs the rail link agreement"
+ * and "Zanisia's lawmakers approve the rail link bill" one event, and such reports chained
+ * on: one event of the 10,000-article corpus had 150 sources.
+ */
+function headlinesAgree(a: Item, b: Item): boolean {
+  const shared = sharedKeywords(a, b);
+  if (Math.max(a.bounds.days, b.bounds.days) <= VAGUE_DAYS) return shared > 0;
+  return shared > 0 && shared * 2 >= a.keywords.size + b.keywords.size - shared;
+}
+
 function sameHappening(a: Item, b: Item): boolean {
   if (sameName(a, b)) return true;
   if (a.event.name !== undefined && b.event.name !== undefined) return false;
@@ -117,7 +134,7 @@ function sameHappening(a: Item, b: Item): boolean {
   // Reports with several actors each must share two of them: one shared country does not
   // make "X vows to complete the project" and "Y vows to complete the project" one happening.
   const needed = Math.max(1, Math.min(2, a.event.actors.length, b.event.actors.length));
-  if (overlap(a.event.actors, b.event.actors) >= needed && sharedKeywords(a, b) > 0) return true;
+  if (overlap(a.event.actors, b.event.actors) >= needed && headlinesAgree(a, b)) return true;
   // Sub-acts of one act on one day by the same parties: a verdict and the sentence handed down.
   return width(a.bounds) === 1 && a.bounds.start === b.bounds.start && sameActors(a.event.actors, b.event.actors);
 }

@@ -209,6 +209,30 @@ describe('mergeEvents', () => {
       count: 2,
     },
     {
+      name: "a year's reports that share a country and the story's topic words stay apart",
+      events: [
+        { title: 'Beihairia and Zanisia sign rail link agreement', edtf: '2025', actors: ['zanisia'] },
+        { title: 'Lawmakers in Zanisia approve rail link bill', edtf: '2025', actors: ['zanisia'] },
+      ],
+      count: 2,
+    },
+    {
+      name: "a year's reports whose headlines mostly agree join",
+      events: [
+        { title: 'Porain Energy announces new fisheries plan', edtf: '2025', actors: ['porain-energy'] },
+        { title: 'Porain Energy unveils new fisheries plan', edtf: '2025', actors: ['porain-energy'] },
+      ],
+      count: 1,
+    },
+    {
+      name: "one day's reports that share an actor and a topic word join",
+      events: [
+        { title: 'Beihairia and Zanisia sign rail link agreement', edtf: '2025-04-29', actors: ['zanisia'] },
+        { title: 'Lawmakers in Zanisia approve rail link bill', edtf: '2025-04-29', actors: ['zanisia'] },
+      ],
+      count: 1,
+    },
+    {
       name: 'a report naming one of two parties joins the report naming both',
       events: [
         { title: 'Lee and Trump hold summit', edtf: '2025-10-29', actors: ['lee', 'trump'] },
