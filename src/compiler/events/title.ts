@@ -154,6 +154,17 @@ function scheduledTitle(text: string, fallback: string): string | undefined {
   return tidy(`${stripRoles(subject)} to ${marker[1] ?? ''} ${object}`);
 }
 
+/**
+ * Whether `verb` is a noun the tagger read as a verb, given the words of its phrase `before` it:
+ * a bare present form ("plan") in a phrase that opens with "a" or "an", with no break between.
+ * compromise reads "announced a new fisheries plan" so, but after "a new fisheries" a verb
+ * would be "plans".
+ */
+function nounInPhrase(before: string, verb: VerbGroup): boolean {
+  if (verb.tense !== 'PresentTense' || verb.text !== verb.infinitive) return false;
+  return /^\s*an?\s/i.test(before) && !/[,;:]|\b(?:and|or|but|that|which|who)\b/i.test(before);
+}
+
 function mainVerb(verbs: readonly VerbGroup[]): VerbGroup | undefined {
   return verbs.find((verb) => !verb.isInfinitive) ?? verbs[0];
 }
@@ -189,7 +200,12 @@ export function titleOf({ clause, remove = [], subject: fallback, participants, 
     const spoken = after.trimStart();
     const first = verbGroups(spoken)[0];
     const bare =
-      main.infinitive !== 'tell' && first !== undefined && first.start > 0 && !first.isInfinitive && /^[a-z]/.test(spoken);
+      main.infinitive !== 'tell' &&
+      first !== undefined &&
+      first.start > 0 &&
+      !first.isInfinitive &&
+      !nounInPhrase(spoken.slice(0, first.start), first) &&
+      /^[a-z]/.test(spoken);
     const reported = that ?? (bare ? spoken : undefined);
     if (reported !== undefined && verbGroups(reported).length > 0) return titleOf({ clause: reported, subject, status });
   }
@@ -215,7 +231,11 @@ export function titleOf({ clause, remove = [], subject: fallback, participants, 
   // A second verb ends the object: "found Kim guilty of bribery and sentenced him …".
   const restStart = text.length - rest.length;
   const following = verbs.find(
-    (verb) => verb.start >= restStart && !verb.isInfinitive && text.slice(restStart, verb.start).trim().length > 0,
+    (verb) =>
+      verb.start >= restStart &&
+      !verb.isInfinitive &&
+      text.slice(restStart, verb.start).trim().length > 0 &&
+      !nounInPhrase(text.slice(restStart, verb.start), verb),
   );
   const object = objectOf(
     rest.slice(0, following ? following.start - restStart : rest.length).replace(/\s*(?:,|\band\b|\bor\b|\bbut\b)\s*$/i, ''),

@@ -18,6 +18,8 @@ describe('titleOf', () => {
     ['Chancellor Olaf Brenner met French President Claire Dubois in Paris', 'occurred', 'Olaf Brenner meets Claire Dubois'],
     ['Police said the suspect fled the scene', 'occurred', 'Suspect flees scene'],
     ['The company announced record profits', 'occurred', 'Company announces record profits'],
+    ['Porain Energy announced a new fisheries plan', 'occurred', 'Porain Energy announces new fisheries plan'],
+    ['The ministry said a new committee plans the reform', 'occurred', 'New committee plans reform'],
     // The tagger reads "talks" and "plans" as verbs; right after a verb they are its object.
     ['The premier will hold talks in Hanoi', 'scheduled', 'Premier to hold talks'],
     ['The council approved plans for a new bridge', 'occurred', 'Council approves plans'],
