@@ -77,6 +77,31 @@ describe('compileParallel', { timeout: 120_000 }, () => {
     expect(result).toEqual(compile(corpus, { generator }));
   });
 
+  it('starts workers before reading when enough articles are to be compiled', async () => {
+    const { result, stats } = await compileParallel(corpus, {
+      generator,
+      jobs: 2,
+      cacheDir: false,
+      progress: false,
+      workersUpFront: corpus.length,
+    });
+    // Started up front, the worker takes the first batches while the main thread compiles the rest.
+    expect(stats).toMatchObject({ compiled: corpus.length, workers: 1 });
+    expect(stats.onWorkers).toBeGreaterThan(0);
+    expect(result).toEqual(compile(corpus, { generator }));
+  });
+
+  it('starts no workers up front for fewer articles than the threshold', async () => {
+    const { stats } = await compileParallel(corpus.slice(0, 8), {
+      generator,
+      jobs: 2,
+      cacheDir: false,
+      progress: false,
+      workersUpFront: 9,
+    });
+    expect(stats).toMatchObject({ compiled: 8, onWorkers: 0, workers: 0 });
+  });
+
   it('stays on the main thread when the work is over before a worker could start', async () => {
     const { result, stats } = await compileParallel(corpus.slice(0, 12), {
       generator,
