@@ -10,11 +10,13 @@
  * - the files of the output folder and the stamp of its `timeline.json`.
  *
  * When the output folder is as that run left it, only the files that change are written
- * (applyChanges); otherwise, or without a state, everything is assembled and the folder is
- * replaced as a whole (writeOutput). Either way the output is the same bytes `compile` makes.
+ * (applyChanges), and a run in which no article file changed reads nothing but the file
+ * stamps and writes nothing; otherwise, or without a state, everything is assembled and the
+ * folder is replaced as a whole (writeOutput). Either way the output is the same bytes
+ * `compile` makes.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compilerFingerprint, openCache } from './cache';
@@ -37,7 +39,7 @@ import type { Timeline } from '../model/schema';
 import { applyChanges, listFiles, writeOutput } from './write';
 
 /** Bumped when the state's layout changes; a state of another format is ignored. */
-const STATE_FORMAT = 3;
+const STATE_FORMAT = 4;
 
 /**
  * A file changed less than this long before a run may change again within the same
@@ -48,15 +50,25 @@ const RACY_MS = 2000;
 /** A state not written for this long belongs to an output folder nobody compiles to any more. */
 const STATE_UNUSED_MS = 30 * 24 * 3600 * 1000;
 
-/** `state.json` in a run's folder; the article records are in files of their own (`records`). */
+/** What a run's output holds and the warnings it gave: all a run in which nothing changed reports. */
+type Outline = { articles: number; events: number; actors: number; warnings: string[] };
+
+/** The clusters and shards of a run, in a file of their own (`assembly`). */
+type AssemblyFile = Pick<Assembled, 'clusters' | 'shards'>;
+
+/**
+ * `state.json` in a run's folder. What only assembly needs is in files of its own (`assembly`,
+ * `records`), so that a run in which nothing changed reads no more than this small file.
+ */
 type State = {
   format: number;
   /** Hash of the compiler version, catalogue, options and output folder the state belongs to. */
   settings: string;
   /** Article files by name: stamp and cache key. */
   inputs: Record<string, FileStamp & { key: string }>;
-  clusters: Assembled['clusters'];
-  shards: Assembled['shards'];
+  outline: Outline;
+  /** The file of the run's clusters and shards (AssemblyFile), named by its content's hash. */
+  assembly: string;
   /**
    * Files of article records (PackedRecords), one per first two characters of the cache key:
    * a run rewrites only the files whose articles changed. Named by their content's hash, so a
@@ -89,7 +101,8 @@ export type BuildOptions = ParallelCompileOptions & {
 export type BuildOutcome =
   | {
       ok: true;
-      timeline: Timeline;
+      /** How many articles, events and actors the output holds. */
+      counts: Omit<Outline, 'warnings'>;
       warnings: string[];
       stats: CompileStats & {
         /** Whether the output folder was updated in place (false: assembled anew and replaced). */
@@ -129,7 +142,7 @@ async function writeWhole(file: string, content: string): Promise<void> {
 async function loadState(dir: string, settings: string): Promise<State | undefined> {
   try {
     const state = JSON.parse(await readFile(path.join(dir, STATE_FILE), 'utf8')) as Partial<State>;
-    const complete = state.inputs && state.clusters && state.shards && state.records && state.output;
+    const complete = state.inputs && state.outline && state.assembly && state.records && state.output;
     return state.format === STATE_FORMAT && state.settings === settings && complete ? (state as State) : undefined;
   } catch {
     return undefined;
@@ -140,25 +153,30 @@ async function loadState(dir: string, settings: string): Promise<State | undefin
 async function loadAssembled(dir: string, state: State): Promise<{ assembled: Assembled; files: RecordFiles } | undefined> {
   try {
     const files: RecordFiles = new Map();
-    const groups = await mapLimited(state.records, 16, async (file) => {
-      const records = unpackRecords(JSON.parse(await readFile(path.join(dir, file), 'utf8')) as PackedRecords);
-      files.set(file.slice(0, file.indexOf('-', 8)), { file, keys: records.map((record) => record.key).join(',') });
-      return records;
-    });
-    return { assembled: { articles: groups.flat(), clusters: state.clusters, shards: state.shards }, files };
+    const [groups, { clusters, shards }] = await Promise.all([
+      mapLimited(state.records, 16, async (file) => {
+        const records = unpackRecords(JSON.parse(await readFile(path.join(dir, file), 'utf8')) as PackedRecords);
+        files.set(file.slice(0, file.indexOf('-', 8)), { file, keys: records.map((record) => record.key).join(',') });
+        return records;
+      }),
+      readFile(path.join(dir, state.assembly), 'utf8').then((json) => JSON.parse(json) as AssemblyFile),
+    ]);
+    if (!Array.isArray(clusters) || !Array.isArray(shards)) return undefined;
+    return { assembled: { articles: groups.flat(), clusters, shards }, files };
   } catch {
     return undefined;
   }
 }
 
 /**
- * Writes the state: record files whose articles changed, then `state.json`; then removes what
- * it no longer names. Returns the state as written and its record files.
+ * Writes the state: record files whose articles changed and the assembly file, then
+ * `state.json`; then removes what it no longer names. Returns the state as written and its
+ * record files.
  */
 async function saveState(
   dir: string,
-  fields: Omit<State, 'records'>,
-  records: readonly ArticleRecord[],
+  fields: Omit<State, 'records' | 'assembly'>,
+  { articles: records, clusters, shards }: Assembled,
   before: RecordFiles,
 ): Promise<{ state: State; files: RecordFiles }> {
   await mkdir(dir, { recursive: true });
@@ -187,9 +205,12 @@ async function saveState(
     files.push(file);
     after.set(group, { file, keys });
   }
-  const state: State = { ...fields, records: files };
+  const assemblyJson = JSON.stringify({ clusters, shards } satisfies AssemblyFile);
+  const assembly = `assembly-${sha256(assemblyJson).slice(0, 16)}.json`;
+  await writeWhole(path.join(dir, assembly), assemblyJson);
+  const state: State = { ...fields, assembly, records: files };
   await writeWhole(path.join(dir, STATE_FILE), JSON.stringify(state));
-  const named = new Set([STATE_FILE, ...files]);
+  const named = new Set([STATE_FILE, assembly, ...files]);
   for (const name of await readdir(dir)) if (!named.has(name)) await rm(path.join(dir, name), { force: true });
   // The states of output folders nobody has compiled to for a month go.
   const runs = path.dirname(dir);
@@ -199,6 +220,12 @@ async function saveState(
   }
   return { state, files: after };
 }
+
+const countsOf = ({ articles, events, actors }: Timeline): Omit<Outline, 'warnings'> => ({
+  articles: articles.length,
+  events: events.length,
+  actors: actors.length,
+});
 
 async function stampOf(file: string): Promise<FileStamp | undefined> {
   const stats = await stat(file).catch(() => undefined);
@@ -235,16 +262,31 @@ export async function build(options: BuildOptions, memory?: BuildMemory): Promis
     remembered = last && last.stateDir === stateDir && last.settings === settings ? last : undefined;
     state = remembered?.state ?? (await loadState(stateDir, settings));
   }
-  const loaded =
-    stateDir && state && (await outputIntact(path.resolve(options.out), state.output))
-      ? (remembered ?? (await loadAssembled(stateDir, state)))
-      : undefined;
+  const standing = stateDir && state && (await outputIntact(path.resolve(options.out), state.output)) ? state : undefined;
+  const scanned = Date.now();
+  const inputs = await scanInputFolder(options.in, new Map(Object.entries(state?.inputs ?? {})));
+  // Nothing changed: every file is known by its unchanged stamp, none is new or gone, and the
+  // output is as the state's run left it. That run's outline is this one's; nothing is read.
+  if (stateDir && standing && inputs.length === Object.keys(standing.inputs).length && inputs.every((input) => 'key' in input)) {
+    const { warnings, ...counts } = standing.outline;
+    const bytes = Object.values(standing.inputs).reduce((sum, stamp) => sum + stamp.size, 0);
+    const articles = inputs.length;
+    const stats = { articles, cached: articles, compiled: 0, onWorkers: 0, workers: 0 };
+    const outputMs = performance.now() - started;
+    // The state was used: it is not one that nobody compiles to any more (see saveState).
+    const now = new Date();
+    await utimes(path.join(stateDir, STATE_FILE), now, now).catch(() => undefined);
+    return {
+      ok: true,
+      counts,
+      warnings,
+      stats: { ...stats, incremental: true, read: 0, bytes, written: 0, removed: 0, outputMs },
+    };
+  }
+  const loaded = stateDir && standing ? (remembered ?? (await loadAssembled(stateDir, standing))) : undefined;
   const previous = loaded?.assembled;
   const intact = previous !== undefined;
   const recordByKey = new Map((previous ?? NOTHING_ASSEMBLED).articles.map((record) => [record.key, record]));
-
-  const scanned = Date.now();
-  const inputs = await scanInputFolder(options.in, new Map(Object.entries(state?.inputs ?? {})));
   const outcome = await compileInputs(inputs, {
     ...options,
     compilerVersion,
@@ -291,11 +333,10 @@ export async function build(options: BuildOptions, memory?: BuildMemory): Promis
           format: STATE_FORMAT,
           settings,
           inputs: inputsByName,
-          clusters: output.next.clusters,
-          shards: output.next.shards,
+          outline: { ...countsOf(output.timeline), warnings: output.warnings },
           output: { paths: [...output.paths].sort(), index },
         },
-        output.next.articles,
+        output.next,
         loaded?.files ?? new Map(),
       );
       if (memory) memory.last = { stateDir, settings, ...saved, assembled: output.next };
@@ -307,7 +348,7 @@ export async function build(options: BuildOptions, memory?: BuildMemory): Promis
   );
   return {
     ok: true,
-    timeline: output.timeline,
+    counts: countsOf(output.timeline),
     warnings: output.warnings,
     stats: {
       ...outcome.stats,

@@ -164,12 +164,12 @@ async function compileOnce(options: Options, debug: boolean, memory?: BuildMemor
     if (!shown.has(warning)) process.stderr.write(`warning: ${escapeUnsafe(warning, true)}\n`);
   shown.clear();
   for (const warning of built.warnings) shown.add(warning);
-  const { events, articles, actors } = built.timeline;
+  const { events, articles, actors } = built.counts;
   const { compiled, written, removed } = built.stats;
   const took = memory ? ` in ${((performance.now() - started) / 1000).toFixed(2)} s` : '';
   process.stdout.write(
-    `compiled ${articles.length} articles → ${events.length} events, ${actors.length} actors in ${options.out}` +
-      ` (${compiled} compiled, ${articles.length - compiled} from the cache; ${written} file${written === 1 ? '' : 's'} written${removed > 0 ? `, ${removed} removed` : ''})${took}\n`,
+    `compiled ${articles} articles → ${events} events, ${actors} actors in ${options.out}` +
+      ` (${compiled} compiled, ${articles - compiled} from the cache; ${written} file${written === 1 ? '' : 's'} written${removed > 0 ? `, ${removed} removed` : ''})${took}\n`,
   );
   return 0;
 }

@@ -91,7 +91,25 @@ describe('build', { timeout: 300_000 }, () => {
     expect(records.filter((name) => before.has(name)).length).toBeGreaterThanOrEqual(records.length - 2);
     expect(records.length).toBeGreaterThan(2);
     await writeFile(path.join(dir, records[0] as string), '{"actors": [], "articles": [{"actors": [7]}]}');
+    // A run in which nothing changed reads no records; one with a change finds the damage.
+    await editOneArticle();
     expect(await built()).toMatchObject({ incremental: false });
+    expect(await snapshot(out)).toEqual(await expected());
+  });
+
+  it('rebuilds whole when the clusters file is missing or damaged', async () => {
+    await built();
+    const runs = path.join(work, 'cache', 'runs');
+    const [run] = await readdir(runs);
+    const dir = path.join(runs, run as string);
+    const assembly = (await readdir(dir)).find((name) => name.startsWith('assembly-')) as string;
+    await writeFile(path.join(dir, assembly), '{"clusters": 3}');
+    await editOneArticle();
+    expect(await built()).toMatchObject({ incremental: false, compiled: 1 });
+    expect(await snapshot(out)).toEqual(await expected());
+    await rm(path.join(dir, (await readdir(dir)).find((name) => name.startsWith('assembly-')) as string));
+    await editOneArticle();
+    expect(await built()).toMatchObject({ incremental: false, compiled: 1 });
     expect(await snapshot(out)).toEqual(await expected());
   });
 
@@ -102,12 +120,24 @@ describe('build', { timeout: 300_000 }, () => {
     expect(await snapshot(out)).toEqual(await expected());
   });
 
-  it('leaves every file but the index alone when nothing changed', async () => {
-    await built();
-    const before = await stat(path.join(out, 'articles'));
-    const again = await built();
-    expect(again).toMatchObject({ incremental: true, compiled: 0, written: 1, removed: 0 });
-    expect((await stat(path.join(out, 'articles'))).mtimeMs).toBe(before.mtimeMs);
+  it('writes nothing, and reads nothing of the state but state.json, when nothing changed', async () => {
+    const first = await build(options);
+    const before = await snapshot(out);
+    const articles = (await stat(path.join(out, 'articles'))).mtimeMs;
+    // Without its records and clusters the state could only be rebuilt from scratch, so a run
+    // that needed them would not be incremental.
+    const runs = path.join(work, 'cache', 'runs');
+    const [run] = await readdir(runs);
+    const dir = path.join(runs, run as string);
+    for (const name of await readdir(dir)) if (name !== 'state.json') await rm(path.join(dir, name));
+    const again = await build(options);
+    if (!first.ok || !again.ok) throw new Error('expected both runs to succeed');
+    expect(again.stats).toMatchObject({ incremental: true, compiled: 0, read: 0, written: 0, removed: 0 });
+    expect(again.counts).toEqual(first.counts);
+    expect(again.warnings).toEqual(first.warnings);
+    expect(again.stats.bytes).toBe(first.stats.bytes);
+    expect(await snapshot(out)).toEqual(before);
+    expect((await stat(path.join(out, 'articles'))).mtimeMs).toBe(articles);
   });
 
   it('deletes the text of an article that is gone', async () => {
