@@ -111,17 +111,26 @@ function sharedKeywords(a: Item, b: Item): number {
 const VAGUE_DAYS = 7;
 
 /**
- * Whether two headlines can tell of one happening. On dates of a week or less one shared
- * keyword will do; on a wider date they must share at least half of all the keywords they
- * have between them. A story's topic words ("rail link") recur in its every headline, so
- * across "earlier this year" one shared word made "Zanisia signs the rail link agreement"
- * and "Zanisia's lawmakers approve the rail link bill" one event, and such reports chained
- * on: one event of the 10,000-article corpus had 150 sources.
+ * Whether two headlines can tell of one happening. A story's topic words ("rail link",
+ * "fisheries") recur in its every headline, so one shared keyword is not always enough:
+ *
+ * - on dates of a week or less, a vaguer report joins only the one event it fits best, so one
+ *   shared keyword will do ("summit talks last week" and "the summit on Wednesday");
+ * - reports of the same days join each other, and through each other more (a chain), so they
+ *   must share at least a third of all the keywords they have between them ("Lee and Trump
+ *   hold summit", "Trump attends summit"). With one word, "Lawmakers approve fisheries bill"
+ *   and "Porain Energy announces new fisheries plan" on one day were one event, and two
+ *   organisations' plans one event through it;
+ * - on a wider date, at least half: across "earlier this year" one shared word made "Zanisia
+ *   signs the rail link agreement" and "Zanisia's lawmakers approve the rail link bill" one
+ *   event, and such reports chained on: one event of the 10,000-article corpus had 150 sources.
  */
 function headlinesAgree(a: Item, b: Item): boolean {
   const shared = sharedKeywords(a, b);
-  if (Math.max(a.bounds.days, b.bounds.days) <= VAGUE_DAYS) return shared > 0;
-  return shared > 0 && shared * 2 >= a.keywords.size + b.keywords.size - shared;
+  if (shared === 0) return false;
+  const all = a.keywords.size + b.keywords.size - shared;
+  if (Math.max(a.bounds.days, b.bounds.days) > VAGUE_DAYS) return shared * 2 >= all;
+  return !sameBounds(a.bounds, b.bounds) || shared * 3 >= all;
 }
 
 function sameHappening(a: Item, b: Item): boolean {

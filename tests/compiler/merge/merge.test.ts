@@ -225,10 +225,18 @@ describe('mergeEvents', () => {
       count: 1,
     },
     {
-      name: "one day's reports that share an actor and a topic word join",
+      name: "one day's reports that share an actor and the story's topic words stay apart",
       events: [
-        { title: 'Beihairia and Zanisia sign rail link agreement', edtf: '2025-04-29', actors: ['zanisia'] },
-        { title: 'Lawmakers in Zanisia approve rail link bill', edtf: '2025-04-29', actors: ['zanisia'] },
+        { title: 'Beihairia signs rail link agreement', edtf: '2025-04-29', actors: ['zanisia'] },
+        { title: 'Lawmakers approve rail link bill', edtf: '2025-04-29', actors: ['zanisia'] },
+      ],
+      count: 2,
+    },
+    {
+      name: "one day's reports whose headlines share a third of their keywords join",
+      events: [
+        { title: 'Porain Energy announces new fisheries plan', edtf: '2025-01-28', actors: ['porain-energy'] },
+        { title: 'Porain Energy presents fisheries plan to lawmakers', edtf: '2025-01-28', actors: ['porain-energy'] },
       ],
       count: 1,
     },
