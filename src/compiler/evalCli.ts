@@ -35,6 +35,13 @@ export function formatScores(scores: Scores, actorNames: ReadonlyMap<string, str
     `actor recall                ${percent(scores.actorRecall)}`,
     `verbatim quotes             ${percent(scores.verbatimQuotes)} of ${scores.sources} sources`,
     `events not in gold          ${scores.unmatchedEvents}`,
+    // Only gold that names the happenings its events report scores the merge.
+    ...(Number.isNaN(scores.mergeRecall)
+      ? []
+      : [
+          `merge precision (pairs)     ${percent(scores.mergePrecision)}`,
+          `merge recall (pairs)        ${percent(scores.mergeRecall)}`,
+        ]),
   ].join('\n');
 }
 

@@ -3,6 +3,9 @@
  * ANNOTATION.md). Pure: compiled timeline + article texts + gold events in, scores out.
  * A gold event is matched one-to-one to a compiled event with a source in the same
  * article whose passage overlaps the gold passage, preferring one with the same date.
+ * Gold events that name the happening they report (`happening`, as the generated corpus's
+ * do) also score the merge: reports of one happening in two articles should be one event,
+ * and reports of two should not.
  */
 import { z } from 'zod';
 import { quoteProblem } from '../model/quote';
@@ -15,6 +18,8 @@ export const GoldEventSchema = z.object({
   actors: z.array(z.string()),
   passage: z.string().min(1),
   status: StatusSchema,
+  /** Names what this report is of, when other articles report the same: one id for all its reports. */
+  happening: z.string().min(1).optional(),
 });
 
 export const GoldFileSchema = z.array(GoldEventSchema);
@@ -38,6 +43,13 @@ export type Scores = {
   sources: number;
   /** Compiled events with a source in a gold article that match no gold event. */
   unmatchedEvents: number;
+  /**
+   * Pairs of matched gold events in two articles that one compiled event reports: the share
+   * that are reports of one happening. NaN when no gold event names its happening.
+   */
+  mergePrecision: number;
+  /** Pairs of matched reports of one happening in two articles: the share that one compiled event reports. */
+  mergeRecall: number;
   matches: EventMatch[];
 };
 
@@ -139,6 +151,7 @@ export function evaluate(
     (event) => !matchedAnywhere.has(event) && event.sources.some((source) => goldArticles.has(source.article)),
   ).length;
 
+  const { precision: mergePrecision, recall: mergeRecall } = mergeScores(matches);
   return {
     goldEvents: matches.length,
     matched: matched.length,
@@ -150,6 +163,57 @@ export function evaluate(
     verbatimQuotes: ratio(verbatim, sources.length),
     sources: sources.length,
     unmatchedEvents,
+    mergePrecision,
+    mergeRecall,
     matches,
   };
+}
+
+/** Pairs of `matches` in two different articles, by the key `keyOf` gives (undefined: in no pair). */
+function crossArticlePairs(
+  matches: readonly EventMatch[],
+  keyOf: (match: EventMatch) => unknown,
+  visit: (a: EventMatch, b: EventMatch) => void,
+): void {
+  const groups = new Map<unknown, EventMatch[]>();
+  for (const match of matches) {
+    const key = keyOf(match);
+    if (key === undefined) continue;
+    const group = groups.get(key);
+    if (group) group.push(match);
+    else groups.set(key, [match]);
+  }
+  for (const group of groups.values())
+    for (let x = 0; x < group.length; x++)
+      for (let y = x + 1; y < group.length; y++) {
+        const [a, b] = [group[x] as EventMatch, group[y] as EventMatch];
+        if (a.article !== b.article) visit(a, b);
+      }
+}
+
+/** Pairwise merge precision and recall over the matched gold events (see Scores). */
+function mergeScores(matches: readonly EventMatch[]): { precision: number; recall: number } {
+  const matched = matches.filter((match) => match.event !== undefined);
+  if (!matched.some((match) => match.gold.happening !== undefined)) return { precision: Number.NaN, recall: Number.NaN };
+  let joined = 0;
+  let joinedRight = 0;
+  crossArticlePairs(
+    matched,
+    (match) => match.event,
+    (a, b) => {
+      joined++;
+      if (a.gold.happening !== undefined && a.gold.happening === b.gold.happening) joinedRight++;
+    },
+  );
+  let shared = 0;
+  let sharedJoined = 0;
+  crossArticlePairs(
+    matched,
+    (match) => match.gold.happening,
+    (a, b) => {
+      shared++;
+      if (a.event === b.event) sharedJoined++;
+    },
+  );
+  return { precision: ratio(joinedRight, joined), recall: ratio(sharedJoined, shared) };
 }

@@ -111,5 +111,73 @@ describe('evaluate across articles', () => {
     );
     expect(scores.matched).toBe(2);
     expect(scores.unmatchedEvents).toBe(0);
+    // No gold event names its happening: the merge is not scored.
+    expect(scores.mergePrecision).toBeNaN();
+    expect(scores.mergeRecall).toBeNaN();
+  });
+
+  /** Articles a, b and c with the same text; `joined` lists the articles one event reports, the rest get one event each. */
+  function mergeScoresOf(joined: string[], happenings: Record<string, string | undefined>) {
+    const ids = ['a', 'b', 'c'];
+    const source = (article: string) => ({ ...makeEvent({ quote: 'Alpha met Beta' }).sources[0]!, article });
+    const events = [
+      { ...makeEvent({ quote: 'Alpha met Beta' }), id: 'joined', sources: joined.map(source) },
+      ...ids
+        .filter((id) => !joined.includes(id))
+        .map((id) => ({ ...makeEvent({ quote: 'Alpha met Beta' }), id, sources: [source(id)] })),
+    ];
+    const timeline = {
+      ...timelineOf(events),
+      articles: ids.map((id) => ({ id, title: id, published: '2025-11-05', text: `data/articles/${id}.json` })),
+    };
+    const gold = new Map(
+      ids.map((id) => {
+        const happening = happenings[id];
+        return [id, [makeGold(happening === undefined ? {} : { happening })]];
+      }),
+    );
+    const scores = evaluate(
+      timeline,
+      ids.map((id) => ({ id, text, paragraphs: [] })),
+      gold,
+    );
+    return { precision: scores.mergePrecision, recall: scores.mergeRecall };
+  }
+
+  it.each([
+    {
+      name: 'three reports of one happening, two of them joined',
+      joined: ['a', 'b'],
+      happenings: { a: 'h', b: 'h', c: 'h' },
+      precision: 1,
+      recall: 1 / 3,
+    },
+    {
+      name: 'three reports of one happening, all joined',
+      joined: ['a', 'b', 'c'],
+      happenings: { a: 'h', b: 'h', c: 'h' },
+      precision: 1,
+      recall: 1,
+    },
+    {
+      name: 'reports of two happenings joined',
+      joined: ['a', 'b'],
+      happenings: { a: 'h', b: 'k', c: 'h' },
+      precision: 0,
+      recall: 0,
+    },
+    {
+      name: 'a report of no shared happening joined to one that is',
+      joined: ['a', 'c'],
+      happenings: { a: 'h', b: 'h', c: undefined },
+      precision: 0,
+      recall: 0,
+    },
+    { name: 'nothing joined', joined: ['a'], happenings: { a: 'h', b: 'h', c: 'h' }, precision: Number.NaN, recall: 0 },
+  ])('scores the merge: $name', ({ joined, happenings, precision, recall }) => {
+    const scores = mergeScoresOf(joined, happenings);
+    if (Number.isNaN(precision)) expect(scores.precision).toBeNaN();
+    else expect(scores.precision).toBeCloseTo(precision);
+    expect(scores.recall).toBeCloseTo(recall);
   });
 });
