@@ -5,14 +5,13 @@
  * article changed. Reports median time, throughput and peak RSS.
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { appendFile, cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import type { ChildReport, EditReport } from './compileChild';
-import { writeCorpus } from './generate';
+import { CORPUS_STAMP, corpusStamp, writeCorpus } from './generate';
 import { median, Recorder, repeat } from './results';
 import { SETTLE_MS } from '../src/compiler/watch';
 
@@ -24,13 +23,12 @@ const tsx = path.join(root, 'node_modules/.bin/tsx');
 export type CompileMode = 'thread' | 'workers' | 'incremental';
 export type CompileBenchOptions = { sizes: number[]; modes: CompileMode[]; warmups: number; runs: number; seed: number };
 
-/** The corpus folder for `n` articles, generated when it is missing or incomplete. */
+/** The corpus folder for `n` articles, generated when it is missing, or was made by another generator or seed. */
 export async function ensureCorpus(n: number, seed: number): Promise<string> {
   const dir = path.join(root, 'bench', '.corpus', String(n));
-  const articles = path.join(dir, 'articles');
-  const count = existsSync(articles) ? (await readdir(articles)).length : 0;
-  if (count !== n) await writeCorpus(dir, n, seed);
-  return articles;
+  const stamp = await readFile(path.join(dir, CORPUS_STAMP), 'utf8').catch(() => '');
+  if (stamp.trim() !== (await corpusStamp(n, seed))) await writeCorpus(dir, n, seed);
+  return path.join(dir, 'articles');
 }
 
 async function child(args: string[]): Promise<ChildReport & { wallMs: number; edits: EditReport }> {

@@ -6,6 +6,7 @@
  */
 import {
   addDays,
+  daysBetween,
   parseCalendarDate,
   startOfIsoWeek,
   startOfMonthOffset,
@@ -91,6 +92,18 @@ export function dateExpression(kind: DateKind, published: CalendarDate, rng: Prn
       return { text: `${rng.chance(0.5) ? 'by' : 'in'} ${target}`, edtf: String(target), tense: 'goal' };
     }
   }
+}
+
+/**
+ * How a report published on `published` names the past day `target` (on or before it): by
+ * its weekday within the last six days, when `rng` so chooses, else by month and day.
+ */
+export function expressionOn(target: CalendarDate, published: CalendarDate, rng: Prng): DateExpression {
+  const back = daysBetween(target, published);
+  if (back < 0) throw new RangeError(`expressionOn: expected a day on or before ${published}, got ${target}`);
+  const p = parts(target);
+  const text = back <= 6 && rng.chance(0.6) ? `on ${WEEKDAYS[weekday(target)]}` : `on ${MONTHS_AP[p.month - 1]} ${p.day}`;
+  return { text, edtf: target, tense: 'past', day: target };
 }
 
 /** "the following day" / "two days later" after an anchor day; past only, so the result is never after publication. */

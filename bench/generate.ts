@@ -4,16 +4,22 @@
  * gold annotations beside it. Deterministic from a seed. As a script:
  * `npm run bench:corpus -- --n 1000 --seed 1` writes bench/.corpus/1000/{articles,gold}.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { addDays } from '../src/model/calendarDate';
+import { addDays, type CalendarDate } from '../src/model/calendarDate';
 import { buildStoryLines, type CastActor, type Person, type StoryLine } from './cast';
-import { dateExpression, relativeToAnchor, type DateExpression, type DateKind } from './dateExpressions';
+import { dateExpression, expressionOn, relativeToAnchor, type DateExpression, type DateKind } from './dateExpressions';
 import { fillerSentence } from './filler';
 import { Prng } from './prng';
 
-/** One planted event, in the gold format of DESIGN.md "Measuring quality". */
+/**
+ * One planted event, in the gold format of DESIGN.md "Measuring quality", plus `happening`:
+ * its date and headline, which name what it reports. Reports of a story's happenings share
+ * them by design, but two events planted apart that happen to share them are one happening
+ * as well: no reader could tell them apart.
+ */
 export type GoldEvent = {
   date: string;
   date_text: string;
@@ -21,7 +27,22 @@ export type GoldEvent = {
   actors: string[];
   passage: string;
   status: 'occurred' | 'scheduled' | 'goal';
+  happening: string;
 };
+
+/** Who takes part in a planted event, and where: drawn for each event, or fixed by its happening. */
+type Cast = { a: Person; b: Person; org: CastActor; city: string };
+
+/**
+ * Something that happened in a story, which several articles report, each dating it from its
+ * own publication day ("on Wednesday", "on Oct. 29"); `form` picks how it is told.
+ */
+export type Happening = { id: string; day: CalendarDate; form: number; cast: Cast };
+
+/** Share of an article's planted events that report one of its story's happenings, when one is recent. */
+const SHARED_SHARE = 0.3;
+/** How far back an article reports a happening of its story. */
+const SHARED_DAYS = 30;
 
 export type GeneratedArticle = { fileName: string; content: string; gold: GoldEvent[] };
 
@@ -44,12 +65,37 @@ const KINDS: readonly DateKind[] = [
 
 type Planted = { sentence: string; gold: GoldEvent };
 
-/** Writes one event sentence for `when`; the first mention of a person carries their title. */
-function eventSentence(story: StoryLine, when: DateExpression, rng: Prng, mention: (p: Person) => string): Planted {
+function castOf(story: StoryLine, rng: Prng): Cast {
   const [a, b] = rng.sample(story.people, 2) as [Person, Person];
+  return { a, b, org: rng.pick(story.organisations), city: rng.pick(story.cities) };
+}
+
+/** The happenings of a story, from a little before its first article to its last: one every one to four days. */
+export function storyHappenings(story: StoryLine, rng: Prng): Happening[] {
+  const happenings: Happening[] = [];
+  for (let offset = -SHARED_DAYS; offset <= 364; offset += rng.int(1, 4))
+    happenings.push({
+      id: `${story.id}-${happenings.length + 1}`,
+      day: addDays(story.from, offset),
+      form: rng.int(0, 4),
+      cast: castOf(story, rng),
+    });
+  return happenings;
+}
+
+/**
+ * Writes one event sentence for `when`; the first mention of a person carries their title.
+ * A report of `happening` tells it with the happening's cast and form.
+ */
+function eventSentence(
+  story: StoryLine,
+  when: DateExpression,
+  rng: Prng,
+  mention: (p: Person) => string,
+  happening?: Happening,
+): Planted {
+  const { a, b, org, city } = happening?.cast ?? castOf(story, rng);
   const [c1, c2] = story.countries as [CastActor, CastActor];
-  const org = rng.pick(story.organisations);
-  const city = rng.pick(story.cities);
   const status = when.tense === 'past' ? 'occurred' : when.tense === 'future' ? 'scheduled' : 'goal';
   const past = when.tense === 'past';
   const choices: (() => [string, string, CastActor[]])[] =
@@ -89,14 +135,24 @@ function eventSentence(story: StoryLine, when: DateExpression, rng: Prng, mentio
             [c2],
           ],
         ];
-  const [clause, title, actors] = rng.pick(choices)();
+  const [clause, title, actors] = (
+    happening ? (choices[happening.form % choices.length] as (typeof choices)[number]) : rng.pick(choices)
+  )();
   const upper = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
   const leading = when.text.startsWith('the ') || when.text.endsWith('later') || rng.chance(0.2);
   const dateText = leading ? upper(when.text) : when.text;
   const sentence = leading ? `${dateText}, ${clause}.` : `${upper(clause)} ${when.text}.`;
   return {
     sentence,
-    gold: { date: when.edtf, date_text: dateText, title, actors: actors.map((x) => x.name), passage: sentence, status },
+    gold: {
+      date: when.edtf,
+      date_text: dateText,
+      title,
+      actors: actors.map((x) => x.name),
+      passage: sentence,
+      status,
+      happening: `${when.edtf} ${title}`,
+    },
   };
 }
 
@@ -114,11 +170,28 @@ function frontMatter(title: string, published: string, publisher: string, url: s
 
 const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
-/** Generates article number `index` (0-based) of the corpus for `seed`. */
-export function generateArticle(stories: readonly StoryLine[], index: number, seed: number): GeneratedArticle {
+/** A happening of the story in the month before `day` that the article has not reported yet, or none. */
+function recentHappening(happenings: readonly Happening[], day: CalendarDate, told: ReadonlySet<string>, rng: Prng) {
+  const from = addDays(day, -SHARED_DAYS);
+  const recent = happenings.filter((h) => h.day >= from && h.day <= day && !told.has(h.id));
+  return recent.length > 0 ? rng.pick(recent) : undefined;
+}
+
+/**
+ * Generates article number `index` (0-based) of the corpus for `seed`; `happenings` holds each
+ * story's (storyHappenings), in the order of `stories`.
+ */
+export function generateArticle(
+  stories: readonly StoryLine[],
+  happenings: readonly (readonly Happening[])[],
+  index: number,
+  seed: number,
+): GeneratedArticle {
   // One stream per article: article i is the same whatever N is, so corpora of different sizes share a prefix.
   const rng = new Prng(seed * 1_000_003 + index);
   const story = stories[index % stories.length] as StoryLine;
+  const ownHappenings = happenings[index % stories.length] ?? [];
+  const told = new Set<string>();
   const day = addDays(story.from, rng.int(0, 364));
   const published = rng.chance(0.5)
     ? day
@@ -137,9 +210,11 @@ export function generateArticle(stories: readonly StoryLine[], index: number, se
     const fillers: string[] = [];
     // Spread events through the article rather than front-loading them.
     if (planted.length < eventCount && (rng.chance(0.45) || words > target * 0.6)) {
-      const when = dateExpression(rng.pick(KINDS), day, rng);
+      const happening = rng.chance(SHARED_SHARE) ? recentHappening(ownHappenings, day, told, rng) : undefined;
+      if (happening) told.add(happening.id);
+      const when = happening ? expressionOn(happening.day, day, rng) : dateExpression(rng.pick(KINDS), day, rng);
       if (when) {
-        const first = eventSentence(story, when, rng, mention);
+        const first = eventSentence(story, when, rng, mention, happening);
         planted.push(first);
         sentences.push(first.sentence);
         const follow =
@@ -179,10 +254,25 @@ export function generateArticle(stories: readonly StoryLine[], index: number, se
 /** Generates the whole corpus of `n` articles for `seed`. */
 export function* generateCorpus(n: number, seed: number, storyCount = 8): Generator<GeneratedArticle> {
   const stories = buildStoryLines(new Prng(seed), storyCount);
-  for (let i = 0; i < n; i++) yield generateArticle(stories, i, seed);
+  // A stream of their own, so the stories are the same as before happenings were planted.
+  const happenings = stories.map((story, s) => storyHappenings(story, new Prng(seed * 7_919 + s + 1)));
+  for (let i = 0; i < n; i++) yield generateArticle(stories, happenings, i, seed);
 }
 
-/** Writes the corpus to `dir/articles/*.txt` and `dir/gold/*.json`, replacing what was there. */
+/** The generator's own source files: a corpus made by other ones is made again (corpusStamp). */
+const GENERATOR_SOURCES = ['generate.ts', 'cast.ts', 'dateExpressions.ts', 'filler.ts', 'prng.ts'];
+
+/** What a corpus of `n` articles for `seed` is made by: written beside it, and compared before it is reused. */
+export async function corpusStamp(n: number, seed: number): Promise<string> {
+  const hash = createHash('sha256');
+  for (const name of GENERATOR_SOURCES) hash.update(await readFile(path.join(import.meta.dirname, name))).update('\0');
+  return JSON.stringify({ n, seed, generator: hash.digest('hex').slice(0, 16) });
+}
+
+/** The stamp file of a corpus folder. */
+export const CORPUS_STAMP = 'corpus.json';
+
+/** Writes the corpus to `dir/articles/*.txt` and `dir/gold/*.json`, replacing what was there, and its stamp last. */
 export async function writeCorpus(
   dir: string,
   n: number,
@@ -200,6 +290,7 @@ export async function writeCorpus(
     events += article.gold.length;
     bytes += Buffer.byteLength(article.content);
   }
+  await writeFile(path.join(dir, CORPUS_STAMP), `${await corpusStamp(n, seed)}\n`);
   return { articles: n, events, bytes };
 }
 

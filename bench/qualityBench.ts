@@ -59,6 +59,9 @@ export async function qualityBench({ sizes, seed, work }: QualityBenchOptions): 
     rec.add('actor precision', scores.actorPrecision * 100, '%', n);
     rec.add('actor recall', scores.actorRecall * 100, '%', n);
     rec.add('verbatim quotes', scores.verbatimQuotes * 100, '%', n);
+    const happenings = 'pairs of reports in two articles';
+    rec.add('merge precision', scores.mergePrecision * 100, '%', n, `${happenings} made one event that report one happening`);
+    rec.add('merge recall', scores.mergeRecall * 100, '%', n, `${happenings} of one happening made one event`);
     const largest = Math.max(0, ...timeline.events.map((event) => event.sources.length));
     rec.add('largest event', largest, 'sources', n, `of ${timeline.events.length} events`);
   }
