@@ -2,7 +2,9 @@
  * Coreference within one article: the actors met so far, with the keys later mentions
  * may use — a surname or first word ("Hegseth", "Lee", "United"), a spelling variant
  * ("Kim Jong-un"), a title ("the Secretary", "the minister") or a head noun ("the
- * ministry", "the company"). The most recent actor bearing a key wins.
+ * ministry", "the company"). The most recent actor bearing a key wins; a surname written
+ * before the full name (a headline's "Brith visits Ditreidri") refers to the one person the
+ * article names in full further on.
  */
 import type { Actor, ActorKind } from '../../model/schema';
 import type { CatalogIndex } from './catalog';
@@ -35,7 +37,7 @@ type Entry = {
   titles: Set<string>;
   heads: Set<string>;
   surfaces: Set<string>;
-  /** Order of the latest mention, for "most recent" choices. */
+  /** Order of the latest mention, for "most recent" choices; 0 for a person only announced. */
   last: number;
 };
 
@@ -94,11 +96,22 @@ export class ArticleActors {
     return this.touch(entry, surface);
   }
 
+  /**
+   * Announces a person the article names in full further on ("Ambassador Mitrouth Brith"), so
+   * that a surname written before it (a headline's "Brith visits Ditreidri", a quote's "…,"
+   * Brith said") refers to that person instead of becoming an actor of its own. An announced
+   * person is not an actor until mentioned, and a word two announced people share refers to
+   * neither.
+   */
+  announce(name: string): void {
+    const key = nameKey(name);
+    for (const entry of this.entries.values()) if (entry.names.has(key)) return;
+    this.create(this.freeId(name), name, 'person');
+  }
+
   /** Registers a name the catalogue does not know and returns its id. */
   newActor(name: string, kind: ActorKind): string {
-    let id = slugify(name);
-    for (let n = 2; this.entries.has(id) || this.index.byId.has(id); n++) id = `${slugify(name)}-${n}`;
-    return this.touch(this.create(id, name, kind), name);
+    return this.touch(this.create(this.freeId(name), name, kind), name);
   }
 
   /** Notes that an actor was named as a qualifier ("U.S." in "U.S. Defense Secretary"). */
@@ -123,18 +136,22 @@ export class ArticleActors {
   /** The actor a whole name or a one-word name refers to, most recent first. */
   byName(key: string, surface: string, options: { kinds?: readonly ActorKind[]; words?: boolean } = {}): string | undefined {
     let best: Entry | undefined;
+    const announced: Entry[] = [];
     for (const entry of this.entries.values()) {
       if (options.kinds && !options.kinds.includes(entry.kind)) continue;
       const hit = entry.names.has(key) || (options.words === true && entry.words.has(key));
-      if (hit && (!best || entry.last > best.last)) best = entry;
+      if (!hit) continue;
+      if (entry.last === 0) announced.push(entry);
+      else if (!best || entry.last > best.last) best = entry;
     }
+    best ??= announced.length === 1 ? announced[0] : undefined;
     return best && this.touch(best, surface);
   }
 
   /** The actor a description such as "the ministry" or "the U.S. president" refers to. */
   byDescriptor(descriptor: Descriptor): string | undefined {
     const bearers = [...this.entries.values()].filter(
-      (entry) => entry.heads.has(descriptor.head) || entry.titles.has(descriptor.key),
+      (entry) => entry.last > 0 && (entry.heads.has(descriptor.head) || entry.titles.has(descriptor.key)),
     );
     const qualified = bearers.filter((entry) =>
       descriptor.modifiers.every((word) => [...entry.titles, ...entry.names].some((key) => key.split(' ').includes(word))),
@@ -160,6 +177,7 @@ export class ArticleActors {
   /** The actors met, sorted by id, each with its aliases (catalogue aliases and forms seen). */
   actors(): Actor[] {
     return [...this.entries.values()]
+      .filter((entry) => entry.last > 0)
       .map((entry) => {
         const aliases = new Set([...(entry.catalog?.aliases ?? []), ...entry.surfaces]);
         aliases.delete(entry.name);
@@ -167,6 +185,13 @@ export class ArticleActors {
         return { id: entry.id, name: entry.name, kind: entry.kind, aliases: list };
       })
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** The id a new actor of this name gets: its slug, numbered when taken ("-2"). */
+  private freeId(name: string): string {
+    let id = slugify(name);
+    for (let n = 2; this.entries.has(id) || this.index.byId.has(id); n++) id = `${slugify(name)}-${n}`;
+    return id;
   }
 
   private create(id: string, name: string, kind: ActorKind, catalog?: CatalogActor): Entry {

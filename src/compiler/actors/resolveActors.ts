@@ -102,6 +102,22 @@ function kindsFromAnyMention(text: string, items: readonly Item[]): Map<string, 
   return kinds;
 }
 
+/**
+ * The people the article names in full, titled or not ("Ambassador Mitrouth Brith", "Kohe
+ * Laitrum"), whom a surname written before them may mean.
+ */
+function fullNamedPeople(text: string, items: readonly Item[], knownKinds: ReadonlyMap<string, ActorKind>): string[] {
+  return items.flatMap((item) =>
+    'name' in item &&
+    item.name.tokens.length >= 2 &&
+    !item.name.match &&
+    !item.name.qualifies &&
+    (item.name.title !== undefined || knownKinds.get(item.name.key) === 'person')
+      ? [text.slice(item.name.start, item.name.end)]
+      : [],
+  );
+}
+
 /** Finds the actors mentioned in one article and where. */
 export function resolveActors(text: string, segmentation: Segmentation, catalog: readonly CatalogActor[]): ActorResolution {
   const index = indexOf(catalog);
@@ -111,6 +127,7 @@ export function resolveActors(text: string, segmentation: Segmentation, catalog:
   const tagger = sentenceTagger(text, segmentation.sentences);
   const knownKinds = kindsFromAnyMention(text, items);
   const registry = new ArticleActors(index);
+  for (const person of fullNamedPeople(text, items, knownKinds)) registry.announce(person);
   const blocked = new Set<string>();
   const untagged = new Set<string>();
   const mentions: ActorMention[] = [];

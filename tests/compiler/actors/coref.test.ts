@@ -88,6 +88,20 @@ describe('coreference', () => {
     ],
     // "the German club" must be German: no German club has been named.
     ['Manchester United agreed a fee. The German club accepted.', ['Manchester United→manchester-united']],
+    // A surname before the full name, as headlines and opening quotes write it, means the person named further on.
+    [
+      'Foreign Minister Laitrum presses on\n\nForeign Minister Kohe Laitrum met envoys on Monday. Laitrum left.',
+      ['Laitrum→kohe-laitrum', 'Kohe Laitrum→kohe-laitrum', 'Laitrum→kohe-laitrum'],
+    ],
+    [
+      '"It is a practical step," Brith said. Ambassador Mitrouth Brith arrived in Naidaith on Monday.',
+      ['Brith→mitrouth-brith', 'Mitrouth Brith→mitrouth-brith', 'Naidaith→naidaith@'],
+    ],
+    // Two people further on share the surname: it means neither.
+    [
+      'Judge Sato ruled. Judge Keiko Sato and lawyer Kenji Sato left.',
+      ['Sato→sato', 'Keiko Sato→keiko-sato', 'Kenji Sato→kenji-sato'],
+    ],
   ])('%s', (text, expected) => {
     expect(mentionList(text)).toEqual(expected);
   });
