@@ -259,15 +259,20 @@ function splitClusters(
       : items.flatMap((item, i) =>
           !isNew[i] && !item.event.caption && broken.has(clusterOf.get(refs[i] as string) ?? -1) ? [i] : [],
         );
-  // New items and orphans: joined to every item they are linked to (a shared name or actor comes first).
+  // New items and orphans: joined to every item they are linked to (a shared name, a shared
+  // actor, or for reports without actors the same start, comes first).
   const probes = [...added, ...orphans];
   if (probes.length > 0) {
     const names = new Set(probes.map((i) => items[i]?.event.name).filter((name) => name !== undefined));
     const actors = new Set(probes.flatMap((i) => items[i]?.event.actors ?? []));
+    const bareStarts = new Set(probes.flatMap((i) => (items[i]?.event.actors.length === 0 ? [items[i]?.bounds.start] : [])));
     items.forEach((other, j) => {
       if (other.event.caption) return;
-      if (!(other.event.name !== undefined && names.has(other.event.name)) && !other.event.actors.some((a) => actors.has(a)))
-        return;
+      const candidate =
+        (other.event.name !== undefined && names.has(other.event.name)) ||
+        other.event.actors.some((a) => actors.has(a)) ||
+        (other.event.actors.length === 0 && bareStarts.has(other.bounds.start));
+      if (!candidate) return;
       for (const i of probes) if (i !== j && linked(items[i] as MergeItem, i, other, j)) join(node(i), node(j));
     });
   }

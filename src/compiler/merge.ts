@@ -2,7 +2,8 @@
  * Stage `merge`: candidate events of every article → timeline events. Candidates are
  * one event when they share a name, or when their dates are compatible (one contains
  * the other), they share an actor (two, when each has two or more) and their headlines
- * share a keyword ("summit"); a vaguer date joins only the one narrower event it fits
+ * share a keyword ("summit"); reports that name no actor join on the same days when
+ * most of their headlines agree; a vaguer date joins only the one narrower event it fits
  * best, so it never chains two events together; photo captions fold into the same-day
  * event whose actors they show.
  * The merged event keeps the most precise date that the other sources contain, lists
@@ -126,11 +127,16 @@ const VAGUE_DAYS = 7;
  *   event, and such reports chained on: one event of the 10,000-article corpus had 150 sources.
  */
 function headlinesAgree(a: Item, b: Item): boolean {
+  if (Math.max(a.bounds.days, b.bounds.days) > VAGUE_DAYS) return mostlyAgree(a, b);
   const shared = sharedKeywords(a, b);
   if (shared === 0) return false;
-  const all = a.keywords.size + b.keywords.size - shared;
-  if (Math.max(a.bounds.days, b.bounds.days) > VAGUE_DAYS) return shared * 2 >= all;
-  return !sameBounds(a.bounds, b.bounds) || shared * 3 >= all;
+  return !sameBounds(a.bounds, b.bounds) || shared * 3 >= a.keywords.size + b.keywords.size - shared;
+}
+
+/** Whether two headlines share at least half of all the keywords they have between them. */
+function mostlyAgree(a: Item, b: Item): boolean {
+  const shared = sharedKeywords(a, b);
+  return shared > 0 && shared * 2 >= a.keywords.size + b.keywords.size - shared;
 }
 
 function sameHappening(a: Item, b: Item): boolean {
@@ -140,6 +146,10 @@ function sameHappening(a: Item, b: Item): boolean {
   // A visit that lasts two days is not the same happening as one act within it.
   if ((a.event.duration || b.event.duration) && (a.bounds.start !== b.bounds.start || a.bounds.end !== b.bounds.end))
     return false;
+  // Reports that name no actor ("Zaikumia and Kekrania sign tariff agreement", where neither
+  // country is known) have none to share: on the same days, most of their headlines must agree.
+  if (a.event.actors.length === 0 && b.event.actors.length === 0)
+    return sameBounds(a.bounds, b.bounds) && a.bounds.days <= VAGUE_DAYS && mostlyAgree(a, b);
   // Reports with several actors each must share two of them: one shared country does not
   // make "X vows to complete the project" and "Y vows to complete the project" one happening.
   const needed = Math.max(1, Math.min(2, a.event.actors.length, b.event.actors.length));
@@ -169,8 +179,9 @@ function lowerBound(sorted: readonly Entry[], day: string): number {
 
 /**
  * Calls `visit` for every pair `sameHappening` could join: the same name; a shared actor
- * and a shared title keyword; or, for events with two or more actors, a shared actor and
- * the same start day. Candidates are grouped by each such (actor, keyword) or (actor, start)
+ * and a shared title keyword; for events with two or more actors, a shared actor and the
+ * same start day; or, for events without actors, a shared keyword and the same start day.
+ * Candidates are grouped by each such (actor, keyword), (actor, start) or (keyword, start)
  * and each group is swept by start date, pairing only candidates whose dates overlap —
  * grouping by actor alone paired every year-long date with the whole year of a busy
  * actor. A pair may come up in several groups; the caller's union-find makes that
@@ -193,6 +204,9 @@ function forEachCandidatePair(plain: readonly Entry[], visit: (a: number, b: num
       if (named) named.push(entry.i);
       else byName.set(event.name, [entry.i]);
     }
+    // Reports without actors pair only with reports of the same start that share a keyword.
+    if (event.actors.length === 0 && bounds.days <= VAGUE_DAYS)
+      for (const keyword of keywords) join(`\0${keyword}\0${bounds.start}`, entry);
     // The same-day rule asks only the first of a pair (by start, then index) to be one day long.
     const sameDayRule = event.actors.length >= 2;
     for (const actor of new Set(event.actors)) {

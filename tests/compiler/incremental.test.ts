@@ -296,6 +296,25 @@ describe('assembleIncremental on hand-made articles', () => {
     ]);
   });
 
+  // Two reports of one signing whose countries the compiler does not know: no actor to share,
+  // so the same day and most of the headline make them one event.
+  const signed = made(
+    'j-signed',
+    '2025-04-26',
+    ['Zaikumia and Kekrania signed a tariff agreement on Friday.'],
+    [{ sentence: 0, title: 'Zaikumia and Kekrania sign tariff agreement', edtf: '2025-04-25' }],
+  );
+  const signing = made(
+    'k-signing',
+    '2025-04-28',
+    ['Zaikumia and Kekrania signed a tariff agreement on April 25.'],
+    [{ sentence: 0, title: 'Zaikumia and Kekrania sign tariff agreement', edtf: '2025-04-25' }],
+  );
+
+  it('joins a new report without actors to the same-day report of the same headline', () => {
+    walk([[signed], [signed, signing], [signing], [signed, signing]]);
+  });
+
   // Two reports of one named meeting on different days: the event keeps the conflict.
   const before = made(
     'd-before',

@@ -257,6 +257,30 @@ describe('mergeEvents', () => {
       count: 2,
     },
     {
+      name: "one day's reports without actors whose headlines mostly agree join",
+      events: [
+        { title: 'Zaikumia and Kekrania sign tariff agreement', edtf: '2025-04-25', actors: [] },
+        { title: 'Zaikumia and Kekrania to sign tariff agreement', edtf: '2025-04-25', actors: [] },
+      ],
+      count: 1,
+    },
+    {
+      name: "one day's reports without actors that share one topic word stay apart",
+      events: [
+        { title: 'Lawmakers approve tariff bill', edtf: '2025-04-25', actors: [] },
+        { title: 'Zaikumia and Kekrania sign tariff agreement', edtf: '2025-04-25', actors: [] },
+      ],
+      count: 2,
+    },
+    {
+      name: "reports without actors on a month's dates stay apart",
+      events: [
+        { title: 'Lawmakers approve tariff bill', edtf: '2025-04', actors: [] },
+        { title: 'Lawmakers approve tariff bill', edtf: '2025-04', actors: [] },
+      ],
+      count: 2,
+    },
+    {
       name: 'an unnamed annual meeting and another year of it stay apart',
       events: [
         { title: 'Security Consultative Meeting', name: 'security consultative meeting', edtf: '2024', actors: [] },
