@@ -3,7 +3,8 @@
  * one event when they share a name, or when their dates are compatible (one contains
  * the other), they share an actor (two, when each has two or more) and their headlines
  * share a keyword ("summit"); reports that name no actor join on the same days when
- * most of their headlines agree; a vaguer date joins only the one narrower event it fits
+ * most of their headlines agree; reports that each name where they happened, and name
+ * no place in common, stay apart; a vaguer date joins only the one narrower event it fits
  * best, so it never chains two events together; photo captions fold into the same-day
  * event whose actors they show.
  * The merged event keeps the most precise date that the other sources contain, lists
@@ -12,14 +13,17 @@
  */
 import type { Actor, Conflict, Source, TimelineEvent } from '../model/schema';
 import { whenOf } from '../model/schema';
-import { quoteOf } from '../model/quote';
+import { quoteOf, type Span } from '../model/quote';
 import type { Article } from './read';
 import type { CandidateEvent } from './events';
 import { boundsOf, compatible, contains, width, type Bounds } from './merge/dates';
 import { eventId } from './merge/identity';
 
-/** A candidate event with the ids of the actors that take part in it. */
-export type ActorEvent = CandidateEvent & { actors: string[] };
+/**
+ * A candidate event with the ids of the actors that take part in it, and of the places its
+ * words name ("in Naidaith", "visited Paidrajas"), when it names any.
+ */
+export type ActorEvent = CandidateEvent & { actors: string[]; places?: string[] };
 
 export type ArticleEvents = { article: Article; text: string; events: ActorEvent[]; actors: Actor[] };
 
@@ -28,13 +32,25 @@ export type ParticipantMention = { actor: string; start: number; end: number; lo
 
 /**
  * Gives each event the non-locative actors mentioned inside its passage (or its `participantSpans`
- * when set) or its `actorSpans` (ids sorted, no repeats).
+ * when set) or its `actorSpans`, and the places (`placeMentions`) named inside its passage or
+ * `participantSpans` (ids sorted, no repeats).
  */
-export function attachActors(events: readonly CandidateEvent[], mentions: readonly ParticipantMention[]): ActorEvent[] {
+export function attachActors(
+  events: readonly CandidateEvent[],
+  mentions: readonly ParticipantMention[],
+  placeMentions: readonly ParticipantMention[] = [],
+): ActorEvent[] {
+  const within = (spans: readonly Span[], found: readonly ParticipantMention[]): string[] => [
+    ...new Set(found.filter((m) => spans.some((span) => m.start >= span.start && m.end <= span.end)).map((m) => m.actor)),
+  ];
   return events.map((event) => {
-    const spans = [...(event.participantSpans ?? [event.passage]), ...(event.actorSpans ?? [])];
-    const inside = mentions.filter((m) => !m.locative && spans.some((span) => m.start >= span.start && m.end <= span.end));
-    return { ...event, actors: [...new Set(inside.map((m) => m.actor))].sort() };
+    const own = event.participantSpans ?? [event.passage];
+    const actors = within(
+      [...own, ...(event.actorSpans ?? [])],
+      mentions.filter((m) => !m.locative),
+    ).sort();
+    const places = within(own, placeMentions).sort();
+    return { ...event, actors, ...(places.length > 0 ? { places } : {}) };
   });
 }
 
@@ -139,9 +155,17 @@ function mostlyAgree(a: Item, b: Item): boolean {
   return shared > 0 && shared * 2 >= a.keywords.size + b.keywords.size - shared;
 }
 
+/** Whether both reports name where they happened, and no place is in both ("visits Naidaith", "visits Ditreidri"). */
+function elsewhere(a: Item, b: Item): boolean {
+  const { places: x } = a.event;
+  const { places: y } = b.event;
+  return x !== undefined && y !== undefined && !x.some((place) => y.includes(place));
+}
+
 function sameHappening(a: Item, b: Item): boolean {
   if (sameName(a, b)) return true;
   if (a.event.name !== undefined && b.event.name !== undefined) return false;
+  if (elsewhere(a, b)) return false;
   if (!compatible(a.bounds, b.bounds)) return false;
   // A visit that lasts two days is not the same happening as one act within it.
   if ((a.event.duration || b.event.duration) && (a.bounds.start !== b.bounds.start || a.bounds.end !== b.bounds.end))

@@ -121,6 +121,12 @@ function participantMentions(
   return kept;
 }
 
+/** Mentions of places (not countries): where an event happened, which merge compares. */
+function placeMentions(mentions: readonly ActorMention[], actors: readonly Actor[]): ActorMention[] {
+  const places = new Set(actors.filter((actor) => actor.kind === 'place').map((actor) => actor.id));
+  return mentions.filter((mention) => places.has(mention.actor));
+}
+
 /**
  * Far longer than any news story (a long feature is ~50,000 characters). Past it, the
  * event stages read only the paragraphs that end within it, so a pasted book or a
@@ -160,7 +166,7 @@ export function compileArticle(article: Article, context: ArticleContext): Compi
       text,
       paragraphs: segmentation.paragraphs.map(({ start, end }) => [start, end] as [number, number]),
     },
-    events: attachActors(candidates, participantMentions(scope.text, mentions, actors, times)),
+    events: attachActors(candidates, participantMentions(scope.text, mentions, actors, times), placeMentions(mentions, actors)),
     actors,
     warnings: warning === undefined ? [] : [warning],
   };

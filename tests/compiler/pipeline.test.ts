@@ -29,6 +29,19 @@ function actorsOn(body: string, edtf: string): string[] {
   return events[0]?.actors ?? [];
 }
 
+describe('places through compileArticle', () => {
+  it.each([
+    { body: 'Lee Jae Myung flew to Tokyo on Monday.', places: ['tokyo'] },
+    { body: 'Lee Jae Myung met former Busan mayor Park Heong-joon in Seoul on Monday.', places: ['busan', 'seoul'] },
+    // Countries are not where an event happened in the sense merge compares: a city in them may be.
+    { body: 'Japan and China signed a fisheries agreement on Friday.', places: undefined },
+  ])('$body', ({ body, places }) => {
+    const file = `---\ntitle: Test article\npublished: 2025-11-12T10:00+09:00\n---\n${body}\n`;
+    const [event] = compileArticle(readArticle('test.txt', new TextEncoder().encode(file)), { catalog }).events;
+    expect(event?.places).toEqual(places);
+  });
+});
+
 describe('participants through compileArticle', () => {
   it.each([
     {

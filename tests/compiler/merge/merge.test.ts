@@ -281,6 +281,30 @@ describe('mergeEvents', () => {
       count: 2,
     },
     {
+      name: "a person's visits to two cities stay apart, however the headlines agree",
+      events: [
+        { title: 'Breikon visits Naidaith', edtf: '2025-03-25', actors: ['breikon'], places: ['naidaith'] },
+        { title: 'Breikon visits Ditreidri', edtf: '2025', actors: ['breikon'], places: ['ditreidri'] },
+      ],
+      count: 2,
+    },
+    {
+      name: 'a vague report of a visit joins the visit to the same city',
+      events: [
+        { title: 'Breikon visits Naidaith', edtf: '2025-03-25', actors: ['breikon'], places: ['naidaith'] },
+        { title: 'Breikon visits Naidaith', edtf: '2025', actors: ['breikon'], places: ['naidaith'] },
+      ],
+      count: 1,
+    },
+    {
+      name: 'a report that names no place joins one that does',
+      events: [
+        { title: 'Kim meets Lee in Seoul', edtf: '2025-05-03', actors: ['kim', 'lee'], places: ['seoul'] },
+        { title: 'Kim meets Lee', edtf: '2025-05-03', actors: ['kim', 'lee'] },
+      ],
+      count: 1,
+    },
+    {
       name: 'an unnamed annual meeting and another year of it stay apart',
       events: [
         { title: 'Security Consultative Meeting', name: 'security consultative meeting', edtf: '2024', actors: [] },
@@ -404,6 +428,31 @@ describe('attachActors', () => {
       ],
     );
     expect(event?.actors).toEqual(['ahn', 'hegseth']);
+  });
+
+  it('gives the places named inside the passage (not in actorSpans), sorted and without repeats', () => {
+    const events = attachActors(
+      [
+        {
+          sentence: 0,
+          passage: { start: 10, end: 60 },
+          title: 'T',
+          edtf: '2025',
+          status: 'occurred',
+          actorSpans: [{ start: 0, end: 8 }],
+        },
+        { sentence: 1, passage: { start: 70, end: 90 }, title: 'U', edtf: '2025', status: 'occurred' },
+      ],
+      [{ actor: 'breikon', start: 12, end: 19 }],
+      [
+        { actor: 'naidaith', start: 30, end: 38, locative: true },
+        { actor: 'busan', start: 40, end: 45 },
+        { actor: 'naidaith', start: 50, end: 58, locative: true },
+        { actor: 'seoul', start: 0, end: 5 },
+      ],
+    );
+    expect(events.map((event) => event.places)).toEqual([['busan', 'naidaith'], undefined]);
+    expect(events[0]?.actors).toEqual(['breikon']);
   });
 });
 
