@@ -87,6 +87,18 @@ describe('participants through compileArticle', () => {
       actors: ['japan'],
     },
     {
+      rule: 'a clause whose subject is a common noun borrows no one from the sentence before',
+      body: 'Lee Jae Myung has long argued for the bill. On Tuesday, lawmakers in Seoul approved the bill.',
+      edtf: '2025-11-11',
+      actors: [],
+    },
+    {
+      rule: 'a subject that holds a pronoun borrows its antecedent',
+      body: 'Lee Jae Myung and Xi Jinping met in Gyeongju. They both attended a dinner on Tuesday.',
+      edtf: '2025-11-11',
+      actors: ['lee-jae-myung', 'xi-jinping'],
+    },
+    {
       rule: 'a participial clause borrows only its subject, not the objects of the main clause',
       body: 'North Korea kept up its cooperation with Russia, firing a cruise missile into the sea on Sunday.',
       edtf: '2025-11-09',

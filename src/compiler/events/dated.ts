@@ -12,7 +12,7 @@ import type { Status } from '../../model/schema';
 import type { Segmentation } from '../segment';
 import type { TimeExpression } from '../time/resolveTimes';
 import { segmentAt, segmentClauses, type Segment } from './clauses';
-import { borrowedSubject, namedParties, ownSubject } from './subjects';
+import { borrowedSubject, namedParties, namesItsSubject, ownSubject } from './subjects';
 import { placeOf } from './place';
 import { statusOf } from './status';
 import { titleOf } from './title';
@@ -169,7 +169,7 @@ export function datedEvents(context: Context, sentence: number): DatedEvent[] {
     const words = text.slice(governing.start, governing.end);
     const own = ownSubject({ ...governing, text: words });
     const borrowed =
-      own || nominal
+      own || nominal || namesItsSubject({ ...governing, text: words })
         ? undefined
         : borrowedSubject(text, context.segmentation, sentence, segments, segmentAt(segments, governing.start));
     const subject = (own ?? borrowed)?.text;

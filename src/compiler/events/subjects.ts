@@ -24,8 +24,8 @@ export type Subject = {
 const LEADING = /^(?:and|but|as|while|when|after|before|since|that|which|meanwhile|also)\b[\s,]*/i;
 const TRAILING = /\s+(?:will|would|has|have|had|is|are|was|were|also)\s*$/i;
 
-/** The subject a clause states itself, if it is a capitalised phrase (not a pronoun). */
-export function ownSubject(segment: Segment): Subject | undefined {
+/** The words before a clause's first finite verb, after the last comma (`undefined`: no finite verb). */
+function subjectWords(segment: Segment): { words: string; start: number } | undefined {
   const lead = LEADING.exec(segment.text)?.[0].length ?? 0;
   const text = segment.text.slice(lead);
   const verb = verbGroups(text).find((v) => !v.isInfinitive);
@@ -34,10 +34,47 @@ export function ownSubject(segment: Segment): Subject | undefined {
   const before = text.slice(0, verb.start);
   const from = Math.max(before.lastIndexOf(',') + 1, before.lastIndexOf(';') + 1);
   const raw = before.slice(from).replace(TRAILING, '');
-  const subject = raw.trim();
-  if (subject.length === 0 || PRONOUNS.has(subject.toLowerCase()) || !/^[A-Z]/.test(subject)) return undefined;
-  const start = segment.start + lead + from + (raw.length - raw.trimStart().length);
+  return { words: raw.trim(), start: segment.start + lead + from + (raw.length - raw.trimStart().length) };
+}
+
+/**
+ * Whether a subject is or holds a pronoun: "He", "They both", "the following day he". Past
+ * the first word only a pronoun written in lower case counts, so "World War I" holds none.
+ */
+function holdsPronoun(subject: string): boolean {
+  const [first, ...rest] = subject.split(/\s+/);
+  return (first !== undefined && PRONOUNS.has(first.toLowerCase())) || rest.some((word) => PRONOUNS.has(word));
+}
+
+/** The subject a clause states itself, if it is a capitalised phrase (not a pronoun). */
+export function ownSubject(segment: Segment): Subject | undefined {
+  const found = subjectWords(segment);
+  if (!found) return undefined;
+  const { words: subject, start } = found;
+  if (subject.length === 0 || holdsPronoun(subject) || !/^[A-Z]/.test(subject)) return undefined;
   return { text: stripRoles(subject), span: { start, end: start + subject.length }, clauseStart: segment.start };
+}
+
+// Words before a verb that are no subject: "then flew to Busan", "later met Ahn".
+const NOT_SUBJECTS = new Set('then later also again now soon subsequently reportedly meanwhile still first and but'.split(' '));
+
+/**
+ * Whether a clause names who acts itself, by name or not ("Lee met …", "lawmakers in Kekrania
+ * approved …", "the ministry said …"). Only a clause that does not (a participle, "then
+ * flew …") or whose subject holds a pronoun ("they both took office", "the following day he
+ * visited …") borrows an earlier subject: "lawmakers" did the approving, not the person the
+ * sentence before named.
+ */
+export function namesItsSubject(segment: Segment): boolean {
+  const subject = subjectWords(segment)?.words ?? '';
+  return (
+    subject.length > 0 &&
+    !holdsPronoun(subject) &&
+    subject
+      .toLowerCase()
+      .split(/\s+/)
+      .some((word) => !NOT_SUBJECTS.has(word))
+  );
 }
 
 function hasVerb(text: string): boolean {
