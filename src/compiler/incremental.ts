@@ -266,12 +266,17 @@ function splitClusters(
     const names = new Set(probes.map((i) => items[i]?.event.name).filter((name) => name !== undefined));
     const actors = new Set(probes.flatMap((i) => items[i]?.event.actors ?? []));
     const bareStarts = new Set(probes.flatMap((i) => (items[i]?.event.actors.length === 0 ? [items[i]?.bounds.start] : [])));
+    // Reports of one start day in which one names as a place an actor of the other.
+    const onDay = (item: MergeItem): string[] =>
+      [...item.event.actors, ...(item.event.places ?? [])].map((id) => `${id}\0${item.bounds.start}`);
+    const probeDays = new Set(probes.flatMap((i) => onDay(items[i] as MergeItem)));
     items.forEach((other, j) => {
       if (other.event.caption) return;
       const candidate =
         (other.event.name !== undefined && names.has(other.event.name)) ||
         other.event.actors.some((a) => actors.has(a)) ||
-        (other.event.actors.length === 0 && bareStarts.has(other.bounds.start));
+        (other.event.actors.length === 0 && bareStarts.has(other.bounds.start)) ||
+        onDay(other).some((key) => probeDays.has(key));
       if (!candidate) return;
       for (const i of probes) if (i !== j && linked(items[i] as MergeItem, i, other, j)) join(node(i), node(j));
     });

@@ -171,9 +171,14 @@ function sameHappening(a: Item, b: Item): boolean {
   if ((a.event.duration || b.event.duration) && (a.bounds.start !== b.bounds.start || a.bounds.end !== b.bounds.end))
     return false;
   // Reports that name no actor ("Zaikumia and Kekrania sign tariff agreement", where neither
-  // country is known) have none to share: on the same days, most of their headlines must agree.
-  if (a.event.actors.length === 0 && b.event.actors.length === 0)
-    return sameBounds(a.bounds, b.bounds) && a.bounds.days <= VAGUE_DAYS && mostlyAgree(a, b);
+  // country is known) have none to share: on the same days, most of their headlines must agree,
+  // and beside a report with actors, it must name one of them, if only as a place (one article
+  // reads "Kekrania" as a country that acts, another as a place).
+  if (a.event.actors.length === 0 || b.event.actors.length === 0) {
+    if (!sameBounds(a.bounds, b.bounds) || a.bounds.days > VAGUE_DAYS || !mostlyAgree(a, b)) return false;
+    const [bare, other] = a.event.actors.length === 0 ? [a, b] : [b, a];
+    return other.event.actors.length === 0 || other.event.actors.some((actor) => bare.event.places?.includes(actor) === true);
+  }
   // Reports with several actors each must share two of them: one shared country does not
   // make "X vows to complete the project" and "Y vows to complete the project" one happening.
   const needed = Math.max(1, Math.min(2, a.event.actors.length, b.event.actors.length));
@@ -204,8 +209,9 @@ function lowerBound(sorted: readonly Entry[], day: string): number {
 /**
  * Calls `visit` for every pair `sameHappening` could join: the same name; a shared actor
  * and a shared title keyword; for events with two or more actors, a shared actor and the
- * same start day; or, for events without actors, a shared keyword and the same start day.
- * Candidates are grouped by each such (actor, keyword), (actor, start) or (keyword, start)
+ * same start day; or, for events without actors, the same start day and a shared keyword
+ * or a place that names the other's actor. Candidates are grouped by each such (actor,
+ * keyword), (actor, start), (keyword, start) or (place, start)
  * and each group is swept by start date, pairing only candidates whose dates overlap —
  * grouping by actor alone paired every year-long date with the whole year of a busy
  * actor. A pair may come up in several groups; the caller's union-find makes that
@@ -228,9 +234,14 @@ function forEachCandidatePair(plain: readonly Entry[], visit: (a: number, b: num
       if (named) named.push(entry.i);
       else byName.set(event.name, [entry.i]);
     }
-    // Reports without actors pair only with reports of the same start that share a keyword.
-    if (event.actors.length === 0 && bounds.days <= VAGUE_DAYS)
-      for (const keyword of keywords) join(`\0${keyword}\0${bounds.start}`, entry);
+    // Reports without actors pair only with reports of the same start: those that share a
+    // keyword, and those whose actors they name as places.
+    if (bounds.days <= VAGUE_DAYS) {
+      if (event.actors.length === 0) {
+        for (const keyword of keywords) join(`\0${keyword}\0${bounds.start}`, entry);
+        for (const place of event.places ?? []) join(`\0\0${place}\0${bounds.start}`, entry);
+      } else for (const actor of event.actors) join(`\0\0${actor}\0${bounds.start}`, entry);
+    }
     // The same-day rule asks only the first of a pair (by start, then index) to be one day long.
     const sameDayRule = event.actors.length >= 2;
     for (const actor of new Set(event.actors)) {

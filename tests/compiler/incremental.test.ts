@@ -315,6 +315,24 @@ describe('assembleIncremental on hand-made articles', () => {
     walk([[signed], [signed, signing], [signing], [signed, signing]]);
   });
 
+  // The same signing where one article reads Kekrania as a place, the other as a country that acts.
+  const asPlace = made(
+    'l-place',
+    '2025-04-27',
+    ['Zaikumia and Kekrania signed a tariff agreement on April 25.'],
+    [{ sentence: 0, title: 'Zaikumia and Kekrania sign tariff agreement', edtf: '2025-04-25', places: ['kekrania'] }],
+  );
+  const asActor = made(
+    'm-actor',
+    '2025-04-29',
+    ['Kekrania signed a tariff agreement with Zaikumia on April 25.'],
+    [{ sentence: 0, title: 'Zaikumia and Kekrania sign tariff agreement', edtf: '2025-04-25', actors: ['kekrania'] }],
+  );
+
+  it('joins a report without actors and one whose actor it names as a place, whichever comes first', () => {
+    walk([[asPlace], [asPlace, asActor], [asActor], [asPlace, asActor]]);
+  });
+
   // Two reports of one named meeting on different days: the event keeps the conflict.
   const before = made(
     'd-before',

@@ -273,6 +273,22 @@ describe('mergeEvents', () => {
       count: 2,
     },
     {
+      name: 'a report without actors joins a same-day report whose actor it names as a place',
+      events: [
+        { title: 'Zaikumia and Kekrania sign tariff agreement', edtf: '2025-04-25', actors: [], places: ['kekrania'] },
+        { title: 'Zaikumia and Kekrania sign tariff agreement', edtf: '2025-04-25', actors: ['kekrania'] },
+      ],
+      count: 1,
+    },
+    {
+      name: 'a report without actors stays apart from a same-day report whose actors it does not name',
+      events: [
+        { title: 'Government announces new fisheries plan', edtf: '2025-04-25', actors: [] },
+        { title: 'Porain Energy announces new fisheries plan', edtf: '2025-04-25', actors: ['porain-energy'] },
+      ],
+      count: 2,
+    },
+    {
       name: "reports without actors on a month's dates stay apart",
       events: [
         { title: 'Lawmakers approve tariff bill', edtf: '2025-04', actors: [] },
