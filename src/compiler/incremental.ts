@@ -259,8 +259,9 @@ function splitClusters(
       : items.flatMap((item, i) =>
           !isNew[i] && !item.event.caption && broken.has(clusterOf.get(refs[i] as string) ?? -1) ? [i] : [],
         );
-  // New items and orphans: joined to every item they are linked to (a shared name, a shared
-  // actor, or for reports without actors the same start, comes first).
+  // New items and orphans: joined to every item they are linked to. Only items that could be
+  // are asked: a shared name or actor; for reports without actors, the same start; or the same
+  // start with an id one names as an actor and the other as a place.
   const probes = [...added, ...orphans];
   if (probes.length > 0) {
     const names = new Set(probes.map((i) => items[i]?.event.name).filter((name) => name !== undefined));
