@@ -19,19 +19,18 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { compilerFingerprint, openCache } from './cache';
-import { mapLimited } from './concurrency';
+import { compilerFingerprint, openCache, readCachedSync, type ArticleCache } from './cache';
 import { scanInputFolder, type FileStamp, type ReadFile } from './inputs';
 import type { CompileError } from './errors';
 import {
   assembleIncremental,
   NOTHING_ASSEMBLED,
-  packRecords,
+  packAssembly,
   recordOf,
-  unpackRecords,
+  unpackAssembly,
   type ArticleRecord,
   type Assembled,
-  type PackedRecords,
+  type ItemReader,
 } from './incremental';
 import { compileInputs, type CompileStats, type ParallelCompileOptions } from './parallel';
 import type { CompiledArticle } from './pipeline';
@@ -39,7 +38,7 @@ import type { Timeline } from '../model/schema';
 import { applyChanges, listFiles, writeOutput } from './write';
 
 /** Bumped when the state's layout changes; a state of another format is ignored. */
-const STATE_FORMAT = 4;
+const STATE_FORMAT = 5;
 
 /**
  * A file changed less than this long before a run may change again within the same
@@ -53,12 +52,11 @@ const STATE_UNUSED_MS = 30 * 24 * 3600 * 1000;
 /** What a run's output holds and the warnings it gave: all a run in which nothing changed reports. */
 type Outline = { articles: number; events: number; actors: number; warnings: string[] };
 
-/** The clusters and shards of a run, in a file of their own (`assembly`). */
-type AssemblyFile = Pick<Assembled, 'clusters' | 'shards'>;
-
 /**
- * `state.json` in a run's folder. What only assembly needs is in files of its own (`assembly`,
- * `records`), so that a run in which nothing changed reads no more than this small file.
+ * `state.json` in a run's folder. What only assembly needs is in files of its own (`assembly`),
+ * so that a run in which nothing changed reads no more than this small file. The records'
+ * items are not kept here: they are the per-article cache's, read back from there when a run
+ * makes again a cluster they belong to.
  */
 type State = {
   format: number;
@@ -67,28 +65,26 @@ type State = {
   /** Article files by name: stamp and cache key. */
   inputs: Record<string, FileStamp & { key: string }>;
   outline: Outline;
-  /** The file of the run's clusters and shards (AssemblyFile), named by its content's hash. */
-  assembly: string;
   /**
-   * Files of article records (PackedRecords), one per first two characters of the cache key:
-   * a run rewrites only the files whose articles changed. Named by their content's hash, so a
-   * file is never rewritten in place and `state.json`, written last, names a consistent set.
+   * The files of the run's assembly (PackedAssembly: records without their items, clusters,
+   * shards) and of its events' JSON, both named by a hash of the first, so a file is never
+   * rewritten in place and `state.json`, written last, names a consistent pair.
    */
-  records: string[];
+  assembly: { outline: string; events: string };
   output: { paths: string[]; index: FileStamp };
 };
 
-/** Each record file as read: its name and the keys it holds, to tell whether a run changed it. */
-type RecordFiles = Map<string, { file: string; keys: string }>;
+/** A record's items could not be read back: the state is damaged, and the run starts over without it. */
+class DamagedState extends Error {}
 
 /**
  * What a run leaves in memory for the next run in the same process (`--watch`): the state it
- * saved, with every article record, so the next run need not read them back (~1 s for 10,000
- * articles). Used only for the same state folder and settings, and only while the output
- * folder is as that run left it, as a state read from disk is.
+ * saved, with every article record, so the next run need not read them back. Used only for the
+ * same state folder and settings, and only while the output folder is as that run left it, as
+ * a state read from disk is.
  */
 export type BuildMemory = {
-  last?: { stateDir: string; settings: string; state: State; assembled: Assembled; files: RecordFiles };
+  last?: { stateDir: string; settings: string; state: State; assembled: Assembled };
 };
 
 export type BuildOptions = ParallelCompileOptions & {
@@ -142,75 +138,52 @@ async function writeWhole(file: string, content: string): Promise<void> {
 async function loadState(dir: string, settings: string): Promise<State | undefined> {
   try {
     const state = JSON.parse(await readFile(path.join(dir, STATE_FILE), 'utf8')) as Partial<State>;
-    const complete = state.inputs && state.outline && state.assembly && state.records && state.output;
+    const complete = state.inputs && state.outline && state.assembly && state.output;
     return state.format === STATE_FORMAT && state.settings === settings && complete ? (state as State) : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** The state's assembly with every article record, or undefined when a record file is missing or damaged. */
-async function loadAssembled(dir: string, state: State): Promise<{ assembled: Assembled; files: RecordFiles } | undefined> {
+/** The state's assembly, its records without their items, or undefined when a file is missing or damaged. */
+async function loadAssembled(dir: string, state: State): Promise<Assembled | undefined> {
   try {
-    const files: RecordFiles = new Map();
-    const [groups, { clusters, shards }] = await Promise.all([
-      mapLimited(state.records, 16, async (file) => {
-        const records = unpackRecords(JSON.parse(await readFile(path.join(dir, file), 'utf8')) as PackedRecords);
-        files.set(file.slice(0, file.indexOf('-', 8)), { file, keys: records.map((record) => record.key).join(',') });
-        return records;
-      }),
-      readFile(path.join(dir, state.assembly), 'utf8').then((json) => JSON.parse(json) as AssemblyFile),
+    const [outline, events] = await Promise.all([
+      readFile(path.join(dir, state.assembly.outline), 'utf8'),
+      readFile(path.join(dir, state.assembly.events), 'utf8'),
     ]);
-    if (!Array.isArray(clusters) || !Array.isArray(shards)) return undefined;
-    return { assembled: { articles: groups.flat(), clusters, shards }, files };
+    return unpackAssembly({ outline, events });
   } catch {
     return undefined;
   }
 }
 
 /**
- * Writes the state: record files whose articles changed and the assembly file, then
- * `state.json`; then removes what it no longer names. Returns the state as written and its
- * record files.
+ * Reads records' items back: made again from the article's entry in the per-article cache,
+ * which holds the compiled article the record was made of (a record's key is its cache key).
+ * Throws DamagedState when the entry is gone or damaged.
  */
-async function saveState(
-  dir: string,
-  fields: Omit<State, 'records' | 'assembly'>,
-  { articles: records, clusters, shards }: Assembled,
-  before: RecordFiles,
-): Promise<{ state: State; files: RecordFiles }> {
+function itemReader(cache: ArticleCache): ItemReader {
+  return (record) => {
+    const compiled = readCachedSync(cache, record.key);
+    if (compiled === undefined)
+      throw new DamagedState(`the cache entry of ${record.summary.id}, which the compile state names, is missing or damaged`);
+    return recordOf(record.key, compiled).items ?? [];
+  };
+}
+
+/** Writes the state: the assembly's files, then `state.json`; then removes what it no longer names. */
+async function saveState(dir: string, fields: Omit<State, 'assembly'>, assembled: Assembled): Promise<State> {
   await mkdir(dir, { recursive: true });
-  const groups = new Map<string, ArticleRecord[]>();
-  for (const record of records) {
-    const group = `records-${record.key.slice(0, 2)}`;
-    const list = groups.get(group);
-    if (list) list.push(record);
-    else groups.set(group, [record]);
-  }
-  const files: string[] = [];
-  const after: RecordFiles = new Map();
-  for (const [group, list] of groups) {
-    const keys = list.map((record) => record.key).join(',');
-    const previous = before.get(group);
-    // A file kept from the run before is named again only if it is still there (a run that
-    // remembered it did not read it back, and someone may have cleared the cache since).
-    if (previous && previous.keys === keys && (await stat(path.join(dir, previous.file)).catch(() => undefined))) {
-      files.push(previous.file);
-      after.set(group, previous);
-      continue;
-    }
-    const json = JSON.stringify(packRecords(list));
-    const file = `${group}-${sha256(json).slice(0, 16)}.json`;
-    await writeWhole(path.join(dir, file), json);
-    files.push(file);
-    after.set(group, { file, keys });
-  }
-  const assemblyJson = JSON.stringify({ clusters, shards } satisfies AssemblyFile);
-  const assembly = `assembly-${sha256(assemblyJson).slice(0, 16)}.json`;
-  await writeWhole(path.join(dir, assembly), assemblyJson);
-  const state: State = { ...fields, assembly, records: files };
+  // Both assembly files are named by the outline's hash: the events follow from the clusters' members.
+  const packed = packAssembly(assembled);
+  const name = `assembly-${sha256(packed.outline).slice(0, 16)}`;
+  const assembly = { outline: `${name}.json`, events: `${name}.events` };
+  await writeWhole(path.join(dir, assembly.outline), packed.outline);
+  await writeWhole(path.join(dir, assembly.events), packed.events);
+  const state: State = { ...fields, assembly };
   await writeWhole(path.join(dir, STATE_FILE), JSON.stringify(state));
-  const named = new Set([STATE_FILE, assembly, ...files]);
+  const named = new Set([STATE_FILE, assembly.outline, assembly.events]);
   for (const name of await readdir(dir)) if (!named.has(name)) await rm(path.join(dir, name), { force: true });
   // The states of output folders nobody has compiled to for a month go.
   const runs = path.dirname(dir);
@@ -218,7 +191,7 @@ async function saveState(
     const stats = await stat(path.join(runs, name, STATE_FILE)).catch(() => undefined);
     if (stats && Date.now() - stats.mtimeMs > STATE_UNUSED_MS) await rm(path.join(runs, name), { recursive: true, force: true });
   }
-  return { state, files: after };
+  return state;
 }
 
 const countsOf = ({ articles, events, actors }: Timeline): Omit<Outline, 'warnings'> => ({
@@ -245,6 +218,17 @@ async function outputIntact(out: string, recorded: State['output']): Promise<boo
  * made. A `memory` kept between runs in one process holds the last run's state in memory.
  */
 export async function build(options: BuildOptions, memory?: BuildMemory): Promise<BuildOutcome> {
+  try {
+    return await buildOnce(options, memory, true);
+  } catch (error) {
+    if (!(error instanceof DamagedState)) throw error;
+    // Found when the items were needed: everything is assembled anew, from the per-article cache.
+    if (memory) memory.last = undefined;
+    return buildOnce(options, memory, false);
+  }
+}
+
+async function buildOnce(options: BuildOptions, memory: BuildMemory | undefined, useState: boolean): Promise<BuildOutcome> {
   const started = performance.now();
   const cacheDir = options.cacheDir ?? false;
   const compilerVersion = options.compilerVersion ?? (await compilerFingerprint(options.generator.version));
@@ -252,15 +236,17 @@ export async function build(options: BuildOptions, memory?: BuildMemory): Promis
   let settings = '';
   let state: State | undefined;
   let remembered: BuildMemory['last'];
+  let cache: ArticleCache | undefined;
   if (cacheDir !== false) {
     // One state per output folder; it is used only by a run with the same compiler, catalogue and options.
-    const { salt } = openCache(cacheDir, compilerVersion, options.catalog ?? []);
+    cache = openCache(cacheDir, compilerVersion, options.catalog ?? []);
+    const { salt } = cache;
     const out = path.resolve(options.out);
     stateDir = path.join(cacheDir, 'runs', sha256(out).slice(0, 32));
     settings = sha256(salt, JSON.stringify([options.generator, options.shardEvents ?? null, out]));
     const last = memory?.last;
     remembered = last && last.stateDir === stateDir && last.settings === settings ? last : undefined;
-    state = remembered?.state ?? (await loadState(stateDir, settings));
+    state = useState ? (remembered?.state ?? (await loadState(stateDir, settings))) : undefined;
   }
   const standing = stateDir && state && (await outputIntact(path.resolve(options.out), state.output)) ? state : undefined;
   const scanned = Date.now();
@@ -283,8 +269,7 @@ export async function build(options: BuildOptions, memory?: BuildMemory): Promis
       stats: { ...stats, incremental: true, read: 0, bytes, written: 0, removed: 0, outputMs },
     };
   }
-  const loaded = stateDir && standing ? (remembered ?? (await loadAssembled(stateDir, standing))) : undefined;
-  const previous = loaded?.assembled;
+  const previous = stateDir && standing ? (remembered?.assembled ?? (await loadAssembled(stateDir, standing))) : undefined;
   const intact = previous !== undefined;
   const recordByKey = new Map((previous ?? NOTHING_ASSEMBLED).articles.map((record) => [record.key, record]));
   const outcome = await compileInputs(inputs, {
@@ -303,7 +288,8 @@ export async function build(options: BuildOptions, memory?: BuildMemory): Promis
     return recordOf(key, made);
   });
   records.sort((a, b) => (a.summary.id < b.summary.id ? -1 : a.summary.id > b.summary.id ? 1 : 0));
-  const assembled = assembleIncremental(previous ?? NOTHING_ASSEMBLED, records, fresh, options);
+  const readItems = cache && itemReader(cache);
+  const assembled = assembleIncremental(previous ?? NOTHING_ASSEMBLED, records, fresh, options, { readItems });
   if (!assembled.ok) return { ok: false, errors: assembled.errors };
   const { output } = assembled;
 
@@ -337,9 +323,8 @@ export async function build(options: BuildOptions, memory?: BuildMemory): Promis
           output: { paths: [...output.paths].sort(), index },
         },
         output.next,
-        loaded?.files ?? new Map(),
       );
-      if (memory) memory.last = { stateDir, settings, ...saved, assembled: output.next };
+      if (memory) memory.last = { stateDir, settings, state: saved, assembled: output.next };
     }
   }
   const bytes = outcome.value.inputs.reduce(

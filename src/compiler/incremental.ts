@@ -22,13 +22,12 @@ import {
   clusterItems,
   draftOf,
   finishMerge,
-  identityOf,
   linked,
   orderOf,
   prepareItems,
   sourceOf,
-  sourcesOf,
   type EventDraft,
+  type LinkItem,
   type MergeItem,
 } from './merge';
 import {
@@ -40,33 +39,53 @@ import {
   type CompileOptions,
   type OutputFile,
 } from './pipeline';
-import { shardTimeline } from './shard';
+import { sharded, shardTimeline } from './shard';
 import { validateOutput } from './validate';
 
 /**
  * A merge item as kept on disk, without what can be made again at once: its article and
  * sort key come from the article's record, its source from the event and `quote`.
  */
-type StoredItem = Pick<MergeItem, 'event' | 'bounds'> & {
+export type StoredItem = Pick<MergeItem, 'event' | 'bounds'> & {
   quote: { start: number; end: number; quote: string };
   keywords: string[];
 };
 
-/** What assembly needs of one article, kept between runs so the article need not be read again. */
+/**
+ * What assembly needs of one article, kept between runs so the article need not be read again.
+ * Every run asks each item whether it is one happening with a changed article's (`links`);
+ * only the items of the clusters a change touches are needed whole (`items`), so a record
+ * read back from disk comes without them, and they are read when needed (`ItemReader`).
+ */
 export type ArticleRecord = {
   /** The article's cache key (name, bytes, compiler, catalogue). */
   key: string;
   summary: ArticleSummary;
   actors: Actor[];
-  items: StoredItem[];
   warnings: string[];
+  /** Each item as telling happenings apart sees it, in passage order. */
+  links: LinkItem[];
+  /** The items whole, in the same order: on hand for a freshly compiled article. */
+  items?: StoredItem[];
 };
 
+/** Reads back the items of a record that came without them. */
+export type ItemReader = (record: ArticleRecord) => readonly StoredItem[];
+
 /**
- * One merged event: its items as `<article key>#<position>`, and the draft made of them
- * (without what is quickly made again from the items: its sources and identity).
+ * One merged event: its items by position among all items of the run (its records' items in
+ * order, record after record), the draft made of them without its sources, and the event's
+ * JSON without its id (`{"title":…}`), as the shards hold it. A run that keeps the cluster
+ * writes that JSON again without making the event anew from its items, so it need not read
+ * the items' sources at all.
  */
-export type ClusterRecord = { members: string[]; draft: Omit<EventDraft, 'sources' | 'identity'> };
+export type ClusterRecord = { members: number[]; draft: Omit<EventDraft, 'sources'>; json: string };
+
+/**
+ * The sources of an event kept from the previous run, in `AssembledOutput.timeline`: they are
+ * not read back (the event's JSON is the previous run's), so the events there hold this.
+ */
+export const UNREAD_SOURCES: TimelineEvent['sources'] = Object.freeze([]) as unknown as TimelineEvent['sources'];
 
 /** What an earlier run assembled: every article's record (by id) and every cluster. */
 export type Assembled = {
@@ -78,14 +97,59 @@ export type Assembled = {
 
 export const NOTHING_ASSEMBLED: Assembled = { articles: [], clusters: [], shards: [] };
 
-/** Article records as kept on disk: each distinct actor once, and each record naming its actors by position. */
-export type PackedRecords = {
-  actors: Actor[];
-  articles: (Omit<ArticleRecord, 'actors'> & { actors: number[] })[];
+/**
+ * An assembly as kept on disk. `outline` is JSON of the records without their items, the
+ * clusters without their events' JSON, and the shards; the items' links are stored column by
+ * column (PackedLinks), which parses several times faster than an object per item. `events`
+ * holds each cluster's event JSON, one a line (JSON has no raw line breaks), so reading it
+ * back is splitting a string rather than parsing 25 MB. The records' items are kept apart, in
+ * files a run reads only when it needs them (ItemReader).
+ */
+export type PackedAssembly = { outline: string; events: string };
+
+/** Every item's links, column by column, in record order; lists of ids and words joined by spaces, '' for none. */
+type PackedLinks = {
+  name: (string | null)[];
+  actors: string[];
+  places: string[];
+  /** 1: a caption; 2: the date is how long it lasts. */
+  flags: number[];
+  start: string[];
+  end: string[];
+  days: number[];
+  keywords: string[];
 };
 
-/** Packs records for disk: articles name a few hundred actors between them, each defined the same way in most. */
-export function packRecords(records: readonly ArticleRecord[]): PackedRecords {
+type PackedOutline = {
+  /** Each distinct actor once: articles name a few hundred between them, each defined the same way in most. */
+  actors: Actor[];
+  /** Each record without its items: its actors by position in `actors`, and how many items it has. */
+  articles: (Omit<ArticleRecord, 'actors' | 'links' | 'items'> & { actors: number[]; items: number })[];
+  links: PackedLinks;
+  clusters: Omit<ClusterRecord, 'json'>[];
+  shards: Assembled['shards'];
+};
+
+const joinWords = (list: readonly string[] | undefined): string => (list === undefined ? '' : list.join(' '));
+const splitWords = (text: string): string[] => (text === '' ? [] : text.split(' '));
+
+/** The links of a merge item. */
+function linkOf({ event, bounds, keywords }: Pick<MergeItem, 'event' | 'bounds' | 'keywords'>): LinkItem {
+  return {
+    event: {
+      ...(event.name === undefined ? {} : { name: event.name }),
+      actors: event.actors,
+      ...(event.places === undefined ? {} : { places: event.places }),
+      ...(event.caption ? { caption: true } : {}),
+      ...(event.duration ? { duration: true } : {}),
+    },
+    bounds,
+    keywords,
+  };
+}
+
+/** Packs an assembly for disk, without the records' items. */
+export function packAssembly({ articles, clusters, shards }: Assembled): PackedAssembly {
   const actors: Actor[] = [];
   const byObject = new Map<Actor, number>();
   const byValue = new Map<string, number>();
@@ -101,19 +165,83 @@ export function packRecords(records: readonly ArticleRecord[]): PackedRecords {
     byObject.set(actor, index);
     return index;
   };
-  return { actors, articles: records.map((record) => ({ ...record, actors: record.actors.map(indexOf) })) };
+  const links: PackedLinks = { name: [], actors: [], places: [], flags: [], start: [], end: [], days: [], keywords: [] };
+  for (const record of articles)
+    for (const { event, bounds, keywords } of record.links) {
+      links.name.push(event.name ?? null);
+      links.actors.push(joinWords(event.actors));
+      links.places.push(joinWords(event.places));
+      links.flags.push((event.caption ? 1 : 0) | (event.duration ? 2 : 0));
+      links.start.push(bounds.start);
+      links.end.push(bounds.end);
+      links.days.push(bounds.days);
+      links.keywords.push(joinWords([...keywords]));
+    }
+  const outline: Omit<PackedOutline, 'actors'> = {
+    articles: articles.map(({ key, summary, warnings, actors: own, links: items }) => ({
+      key,
+      summary,
+      warnings,
+      actors: own.map(indexOf),
+      items: items.length,
+    })),
+    links,
+    clusters: clusters.map(({ members, draft }) => ({ members, draft })),
+    shards,
+  };
+  return {
+    outline: JSON.stringify({ actors, ...outline } satisfies PackedOutline),
+    events: clusters.map((cluster) => cluster.json).join('\n'),
+  };
 }
 
-/** The inverse of `packRecords`; records share the actor objects. Throws on a reference to no actor. */
-export function unpackRecords({ actors, articles }: PackedRecords): ArticleRecord[] {
-  return articles.map((record) => ({
-    ...record,
-    actors: record.actors.map((index) => {
-      const actor = actors[index];
-      if (actor === undefined) throw new RangeError(`expected an actor at ${index}, got none`);
-      return actor;
-    }),
-  }));
+/** The inverse of `packAssembly`: records come without their items. Throws when the parts do not fit together. */
+export function unpackAssembly({ outline, events }: PackedAssembly): Assembled {
+  const { actors, articles, links, clusters, shards } = JSON.parse(outline) as PackedOutline;
+  const lines = events === '' ? [] : events.split('\n');
+  if (!Array.isArray(articles) || !Array.isArray(clusters) || !Array.isArray(shards) || lines.length !== clusters.length)
+    throw new RangeError(`expected one event line per cluster, got ${lines.length} for ${String(clusters?.length)}`);
+  let at = 0;
+  const records = articles.map(({ items, ...record }): ArticleRecord => {
+    const own: LinkItem[] = [];
+    for (const end = at + items; at < end; at++) {
+      const name = links.name[at];
+      if (name === undefined) throw new RangeError(`expected links for item ${at}, got none`);
+      const places = links.places[at] as string;
+      const flags = links.flags[at] as number;
+      own.push({
+        event: {
+          ...(name === null ? {} : { name }),
+          actors: splitWords(links.actors[at] as string),
+          ...(places === '' ? {} : { places: splitWords(places) }),
+          ...(flags & 1 ? { caption: true } : {}),
+          ...(flags & 2 ? { duration: true } : {}),
+        },
+        bounds: { start: links.start[at] as string, end: links.end[at] as string, days: links.days[at] as number },
+        keywords: new Set(splitWords(links.keywords[at] as string)),
+      });
+    }
+    return {
+      ...record,
+      actors: record.actors.map((index) => {
+        const actor = actors[index];
+        if (actor === undefined) throw new RangeError(`expected an actor at ${index}, got none`);
+        return actor;
+      }),
+      links: own,
+    };
+  });
+  return { articles: records, clusters: clusters.map((cluster, c) => ({ ...cluster, json: lines[c] as string })), shards };
+}
+
+/** The items of a record, read back when it came without them. */
+export function storedItems(record: ArticleRecord, readItems: ItemReader | undefined): readonly StoredItem[] {
+  if (record.items) return record.items;
+  if (readItems === undefined) throw new Error(`expected the items of ${record.summary.id} on hand, got a record without them`);
+  const items = readItems(record);
+  if (items.length !== record.links.length)
+    throw new RangeError(`expected ${record.links.length} items for ${record.summary.id}, read ${items.length}`);
+  return items;
 }
 
 /** The record of a freshly compiled article. */
@@ -128,18 +256,20 @@ export function recordOf(key: string, compiled: CompiledArticle): ArticleRecord 
     key,
     summary: summarise(compiled.article),
     actors: compiled.actors,
+    warnings: compiled.warnings,
+    links: items.map(linkOf),
     items: items.map(({ event, bounds, source, keywords }) => ({
       event,
       bounds,
       quote: { start: source.start, end: source.end, quote: source.quote },
       keywords: [...keywords],
     })),
-    warnings: compiled.warnings,
   };
 }
 
 /** The output of one assembly: every file's path, the files to (re)write and the paths to delete. */
 export type AssembledOutput = {
+  /** The whole timeline, except that events kept from the previous run hold UNREAD_SOURCES. */
   timeline: Timeline;
   warnings: string[];
   /** Every file the output folder holds after this run. */
@@ -159,7 +289,7 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
 const membersKey = (cluster: Pick<ClusterRecord, 'members'>) => cluster.members.join(' ');
 
 /** Finds the root of `x` in a union-find parent array, halving paths on the way. */
-function root(parent: number[], x: number): number {
+function root(parent: Int32Array, x: number): number {
   let at = x;
   while (parent[at] !== at) {
     const up = parent[at] as number;
@@ -170,52 +300,70 @@ function root(parent: number[], x: number): number {
 }
 
 /**
- * What is made again from stored records and clusters on every run, kept for as long as the
- * very objects live: within one process (`--watch`), the next run is given the records and
- * clusters this one made, so their merge items and drafts are not made again. Safe because
- * records and clusters are never changed once made, and a ref names its article's content.
+ * A record's items made whole again, kept for as long as the record lives: within one process
+ * (`--watch`), the next run is given the records this one made, so their items are not read
+ * and made again. Safe because records are never changed once made, and a ref names its
+ * article's content.
  */
-const itemsByRecord = new WeakMap<ArticleRecord, { items: MergeItem[]; refs: string[] }>();
-const draftByCluster = new WeakMap<ClusterRecord, EventDraft>();
-/** Each event's JSON in a shard, kept with the draft it was made from: an event is its draft and its id. */
-const jsonByDraft = new WeakMap<EventDraft, { id: string; json: string }>();
+const wholeByRecord = new WeakMap<ArticleRecord, MergeItem[]>();
 
-/** A record's merge items and their refs. */
-function recordItems(record: ArticleRecord): { items: MergeItem[]; refs: string[] } {
-  let made = itemsByRecord.get(record);
+/** An event's JSON from its id and its JSON without the id: `JSON.stringify({ id, ...event })`. */
+function withId(id: string, json: string): string {
+  return `{"id":${JSON.stringify(id)},${json.slice(1)}`;
+}
+
+/** A record's merge items, whole. */
+function wholeItems(record: ArticleRecord, readItems: ItemReader | undefined): MergeItem[] {
+  let made = wholeByRecord.get(record);
   if (made === undefined) {
     const { id, published } = record.summary;
-    made = {
-      items: record.items.map(({ event, bounds, quote, keywords }) => ({
-        event,
-        article: id,
-        source: sourceOf(id, event, quote),
-        order: orderOf(published, id, event),
-        bounds,
-        keywords: new Set(keywords),
-      })),
-      refs: record.items.map((_, n) => `${record.key}#${n}`),
-    };
-    itemsByRecord.set(record, made);
+    made = storedItems(record, readItems).map(({ event, bounds, quote, keywords }) => ({
+      event,
+      article: id,
+      source: sourceOf(id, event, quote),
+      order: orderOf(published, id, event),
+      bounds,
+      keywords: new Set(keywords),
+    }));
+    wholeByRecord.set(record, made);
   }
   return made;
 }
 
-/** Every item of a run, in the order `assemble` sees them (by article id, then position), with its ref and whether it is new. */
+/**
+ * Every item of a run as telling happenings apart sees it, in the order `assemble` sees them
+ * (by article id, then position), with its ref, whether it is new, and its record and position
+ * there (to make it whole).
+ */
 function itemsOf(records: readonly ArticleRecord[], previousKeys: ReadonlySet<string>) {
-  const items: MergeItem[] = [];
-  const refs: string[] = [];
+  const items: LinkItem[] = [];
   const isNew: boolean[] = [];
+  const owners: ArticleRecord[] = [];
+  const positions: number[] = [];
+  /** Where each record's items start. */
+  const starts = new Map<string, number>();
   for (const record of records) {
     const added = !previousKeys.has(record.key);
-    const made = recordItems(record);
-    for (let n = 0; n < made.items.length; n++) {
-      items.push(made.items[n] as MergeItem);
-      refs.push(made.refs[n] as string);
+    starts.set(record.key, items.length);
+    record.links.forEach((link, n) => {
+      items.push(link);
       isNew.push(added);
-    }
+      owners.push(record);
+      positions.push(n);
+    });
   }
-  return { items, refs, isNew };
+  return { items, isNew, owners, positions, starts };
+}
+
+/** Where each item of `previous` is in this run (-1: its article is gone), given where each record's items start now. */
+function positionsNow(previous: Assembled, starts: ReadonlyMap<string, number>): Int32Array {
+  const now = new Int32Array(previous.articles.reduce((sum, record) => sum + record.links.length, 0));
+  let at = 0;
+  for (const record of previous.articles) {
+    const start = starts.get(record.key);
+    for (let n = 0; n < record.links.length; n++) now[at++] = start === undefined ? -1 : start + n;
+  }
+  return now;
 }
 
 /**
@@ -225,8 +373,8 @@ function itemsOf(records: readonly ArticleRecord[], previousKeys: ReadonlySet<st
  */
 function splitClusters(
   previous: Assembled,
-  { items, refs, isNew }: ReturnType<typeof itemsOf>,
-  removed: ReadonlySet<string>,
+  { items, isNew }: ReturnType<typeof itemsOf>,
+  now: Int32Array,
   redoAllShare: number,
 ): { kept: ClusterRecord[]; affected: number[] } {
   // Many new items: finding their links one by one would cost more than clustering everything again.
@@ -235,30 +383,29 @@ function splitClusters(
     return { kept: [], affected: items.map((_, i) => i) };
 
   // Nodes of a union-find over the previous clusters (0 … C-1) and the new items (C + i).
-  const clusterOf = new Map<string, number>();
+  // Clusters that lose an item are made again. A vaguer report in one may have lost its host
+  // (see clusterItems) and then belongs with another cluster's event, so those items are
+  // probed for links as new items are.
+  const clusterOf = new Int32Array(items.length).fill(-1);
+  const broken = new Set<number>();
   previous.clusters.forEach((cluster, c) => {
-    for (const member of cluster.members) clusterOf.set(member, c);
+    for (const member of cluster.members) {
+      const at = now[member] ?? -1;
+      if (at < 0) broken.add(c);
+      else clusterOf[at] = c;
+    }
   });
   const C = previous.clusters.length;
-  const node = (i: number): number => (isNew[i] ? C + i : (clusterOf.get(refs[i] as string) ?? C + i));
-  const parent = Array.from({ length: C + items.length }, (_, x) => x);
+  const node = (i: number): number => (isNew[i] || (clusterOf[i] as number) < 0 ? C + i : (clusterOf[i] as number));
+  const parent = new Int32Array(C + items.length).map((_, x) => x);
   const join = (a: number, b: number): void => {
     const [x, y] = [root(parent, a), root(parent, b)];
     if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
   };
-  // Clusters that lose an item are made again. A vaguer report in one may have lost its host
-  // (see clusterItems) and then belongs with another cluster's event, so those items are
-  // probed for links as new items are.
-  const broken = new Set<number>();
-  previous.clusters.forEach((cluster, c) => {
-    if (cluster.members.some((member) => removed.has(member.slice(0, member.indexOf('#'))))) broken.add(c);
-  });
   const orphans =
     broken.size === 0
       ? []
-      : items.flatMap((item, i) =>
-          !isNew[i] && !item.event.caption && broken.has(clusterOf.get(refs[i] as string) ?? -1) ? [i] : [],
-        );
+      : items.flatMap((item, i) => (!isNew[i] && !item.event.caption && broken.has(clusterOf[i] as number) ? [i] : []));
   // New items and orphans: joined to every item they are linked to. Only items that could be
   // are asked: a shared name or actor; for reports without actors, the same start; or the same
   // start with an id one names as an actor and the other as a place.
@@ -267,19 +414,28 @@ function splitClusters(
     const names = new Set(probes.map((i) => items[i]?.event.name).filter((name) => name !== undefined));
     const actors = new Set(probes.flatMap((i) => items[i]?.event.actors ?? []));
     const bareStarts = new Set(probes.flatMap((i) => (items[i]?.event.actors.length === 0 ? [items[i]?.bounds.start] : [])));
-    // Reports of one start day in which one names as a place an actor of the other.
-    const onDay = (item: MergeItem): string[] =>
-      [...item.event.actors, ...(item.event.places ?? [])].map((id) => `${id}\0${item.bounds.start}`);
-    const probeDays = new Set(probes.flatMap((i) => onDay(items[i] as MergeItem)));
+    // Reports of one start day in which one names as a place an actor of the other: the ids
+    // the probes name as actors or places, by start day.
+    const probeDays = new Map<string, Set<string>>();
+    for (const i of probes) {
+      const { event, bounds } = items[i] as LinkItem;
+      const ids = probeDays.get(bounds.start) ?? new Set<string>();
+      for (const id of [...event.actors, ...(event.places ?? [])]) ids.add(id);
+      probeDays.set(bounds.start, ids);
+    }
+    const onProbeDay = ({ event, bounds }: LinkItem): boolean => {
+      const ids = probeDays.get(bounds.start);
+      return ids !== undefined && (event.actors.some((id) => ids.has(id)) || (event.places?.some((id) => ids.has(id)) ?? false));
+    };
     items.forEach((other, j) => {
       if (other.event.caption) return;
       const candidate =
         (other.event.name !== undefined && names.has(other.event.name)) ||
         other.event.actors.some((a) => actors.has(a)) ||
         (other.event.actors.length === 0 && bareStarts.has(other.bounds.start)) ||
-        onDay(other).some((key) => probeDays.has(key));
+        onProbeDay(other);
       if (!candidate) return;
-      for (const i of probes) if (i !== j && linked(items[i] as MergeItem, i, other, j)) join(node(i), node(j));
+      for (const i of probes) if (i !== j && linked(items[i] as LinkItem, i, other, j)) join(node(i), node(j));
     });
   }
   // Captions: each joined to the event it pictures now. A caption that changed hosts did so
@@ -314,50 +470,34 @@ export function assembleIncremental(
   records: readonly ArticleRecord[],
   fresh: ReadonlyMap<string, CompiledArticle>,
   options: CompileOptions,
-  { redoAllShare = REDO_ALL_SHARE }: { redoAllShare?: number } = {},
+  { redoAllShare = REDO_ALL_SHARE, readItems }: { redoAllShare?: number; readItems?: ItemReader } = {},
 ): { ok: true; output: AssembledOutput } | { ok: false; errors: CompileError[] } {
-  const keys = new Set(records.map((record) => record.key));
-  const previousKeys = new Set(previous.articles.map((record) => record.key));
-  const removed = new Set([...previousKeys].filter((key) => !keys.has(key)));
-  const run = itemsOf(records, previousKeys);
-  const { items, refs } = run;
+  const run = itemsOf(records, new Set(previous.articles.map((record) => record.key)));
+  // The previous run's item positions, as they are in this run.
+  const movedTo = positionsNow(previous, run.starts);
+  const moved = (members: readonly number[]): number[] => members.map((member) => movedTo[member] as number);
 
   // The clusters kept as they were, and the ones made again from their items.
-  const { kept, affected } = splitClusters(previous, run, removed, redoAllShare);
-  const refOf = new Map<MergeItem, string>(affected.map((i) => [items[i] as MergeItem, refs[i] as string]));
-  const made = clusterItems(affected.map((i) => items[i] as MergeItem)).map((members) => ({
-    members: members.map((item) => refOf.get(item) as string),
-    draft: draftOf(members),
-  }));
-  let position: Map<string, number> | undefined;
+  const split = splitClusters(previous, run, movedTo, redoAllShare);
+  const kept = split.kept.map((cluster) => ({ ...cluster, members: moved(cluster.members) }));
+  // Only the items of the clusters made again are made whole (their records' items read back).
+  const positionOf = new Map<MergeItem, number>();
+  const whole = split.affected.map((i) => {
+    const item = wholeItems(run.owners[i] as ArticleRecord, readItems)[run.positions[i] as number] as MergeItem;
+    positionOf.set(item, i);
+    return item;
+  });
+  const madeDrafts = clusterItems(whole).map((members) => ({ members, full: draftOf(members) }));
+  const made: ClusterRecord[] = madeDrafts.map(({ members, full }) => {
+    const { sources: _sources, ...draft } = full;
+    const { identity: _identity, baseId: _baseId, ...event } = full;
+    return { members: members.map((item) => positionOf.get(item) as number), draft, json: JSON.stringify(event) };
+  });
+  const clusters: ClusterRecord[] = [...kept, ...made];
+  // Kept events are not made again from their items: their JSON is the previous run's.
   const drafts: EventDraft[] = [
-    ...kept.map((cluster) => {
-      const known = draftByCluster.get(cluster);
-      if (known) return known;
-      position ??= new Map(refs.map((ref, i) => [ref, i]));
-      const { members, draft: stored } = cluster;
-      const { conflicts, ...draft } = stored;
-      const memberItems = members.map((ref) => items[position?.get(ref) as number] as MergeItem);
-      // Keys in draftOf's order, so the event serialises to the same bytes.
-      const full: EventDraft = {
-        identity: identityOf(memberItems),
-        ...draft,
-        sources: sourcesOf(memberItems),
-        ...(conflicts === undefined ? {} : { conflicts }),
-      };
-      draftByCluster.set(cluster, full);
-      return full;
-    }),
-    ...made.map((cluster) => cluster.draft),
-  ];
-  const clusters: ClusterRecord[] = [
-    ...kept,
-    ...made.map(({ members, draft: full }) => {
-      const { sources: _sources, identity: _identity, ...draft } = full;
-      const cluster = { members, draft };
-      draftByCluster.set(cluster, full);
-      return cluster;
-    }),
+    ...kept.map(({ draft }) => ({ ...draft, sources: UNREAD_SOURCES })),
+    ...madeDrafts.map(({ full }) => full),
   ];
   const merged = finishMerge(
     drafts,
@@ -365,18 +505,27 @@ export function assembleIncremental(
   );
   // Clusters made this run follow the kept ones. Those whose events are new are the ones to
   // check and write; a cluster made again with exactly the members it had is the same event
-  // as before (a draft is a function of its items, and an item's ref names its article's
-  // content), so only its id can have changed, and the shard ids show that.
-  const keptSet = new Set(kept);
-  const redone = new Set(previous.clusters.filter((cluster) => !keptSet.has(cluster)).map(membersKey));
+  // as before (a draft is a function of its items, and an item is its article's, whose key
+  // names its content), so only its id can have changed, and the shard ids show that.
+  const keptSet = new Set(split.kept);
+  const redone = new Set(
+    previous.clusters.filter((cluster) => !keptSet.has(cluster)).map((cluster) => moved(cluster.members).join(' ')),
+  );
   const freshIds = new Set(merged.ids.slice(kept.length).filter((_, m) => !redone.has(membersKey(made[m] as ClusterRecord))));
 
+  const jsonById = new Map(merged.ids.map((id, k) => [id, (clusters[k] as ClusterRecord).json]));
+  const eventJson = (event: TimelineEvent) => withId(event.id, jsonById.get(event.id) as string);
   const timeline: Timeline = {
     schemaVersion: SCHEMA_VERSION,
     generator: options.generator,
     articles: records.map((record) => record.summary),
     actors: merged.actors,
-    events: merged.events,
+    // A timeline of one file holds its events whole; only shards are written from events' JSON.
+    events: sharded(merged.events.length, options.shardEvents)
+      ? merged.events
+      : merged.events.map((event) =>
+          event.sources === UNREAD_SOURCES ? (JSON.parse(eventJson(event)) as TimelineEvent) : event,
+        ),
   };
   const texts: ArticleText[] = [...fresh.values()].map((compiled) => compiled.text).sort(byId);
   try {
@@ -403,7 +552,6 @@ export function assembleIncremental(
   const { index, shards } = shardTimeline(timeline, options.shardEvents);
   const write: OutputFile[] = [{ path: 'timeline.json', content: stableJson(index) }];
   const previousShards = new Map(previous.shards.map((shard) => [shard.path, shard.ids]));
-  const draftById = new Map(merged.ids.map((id, k) => [id, drafts[k] as EventDraft]));
   const shardIds = shards.map(({ path, shard }) => ({ path, ids: shard.events.map((event) => event.id) }));
   shards.forEach(({ path, shard }, s) => {
     const before = previousShards.get(path);
@@ -414,14 +562,6 @@ export function assembleIncremental(
       before.every((id, k) => id === ids[k]) &&
       !shard.events.some((event: TimelineEvent) => freshIds.has(event.id));
     if (same) return;
-    const eventJson = (event: TimelineEvent) => {
-      const draft = draftById.get(event.id) as EventDraft;
-      const known = jsonByDraft.get(draft);
-      if (known?.id === event.id) return known.json;
-      const json = JSON.stringify(event);
-      jsonByDraft.set(draft, { id: event.id, json });
-      return json;
-    };
     write.push({ path, content: shardJson(shard, eventJson) });
   });
   if (previous.articles.length === 0) write.push(schemaFile());

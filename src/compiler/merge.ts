@@ -72,6 +72,17 @@ export type MergeItem = {
 
 type Item = MergeItem;
 
+/**
+ * What telling whether two reports are one happening asks of each (`linked`, `captionHost`):
+ * no text and no source, so an incremental compile can ask it of every kept report without
+ * reading them back whole.
+ */
+export type LinkItem = {
+  event: Pick<ActorEvent, 'name' | 'actors' | 'places' | 'caption' | 'duration'>;
+  bounds: Bounds;
+  keywords: ReadonlySet<string>;
+};
+
 const STOPWORDS = new Set(
   'the and for with from into over after before during about his her their its this that than then will to of in on at by as is are was were be has have had new first last more'.split(
     ' ',
@@ -103,7 +114,7 @@ export function prepareItems({ article, text, events, actors }: ArticleEvents): 
 
 // Names with an ordinal ("57th …") name one happening; a bare name ("Security Consultative
 // Meeting") recurs every year, so its mentions must also agree on the date.
-function sameName(a: Item, b: Item): boolean {
+function sameName(a: LinkItem, b: LinkItem): boolean {
   if (a.event.name === undefined || a.event.name !== b.event.name) return false;
   return /^\d+(?:st|nd|rd|th)\b/.test(a.event.name) || compatible(a.bounds, b.bounds);
 }
@@ -118,7 +129,7 @@ function sameActors(a: readonly string[], b: readonly string[]): boolean {
   return a.length >= 2 && a.length === b.length && overlap(a, b) === a.length;
 }
 
-function sharedKeywords(a: Item, b: Item): number {
+function sharedKeywords(a: LinkItem, b: LinkItem): number {
   let shared = 0;
   for (const word of a.keywords) if (b.keywords.has(word)) shared += 1;
   return shared;
@@ -142,7 +153,7 @@ const VAGUE_DAYS = 7;
  *   signs the rail link agreement" and "Zanisia's lawmakers approve the rail link bill" one
  *   event, and such reports chained on: one event of the 10,000-article corpus had 150 sources.
  */
-function headlinesAgree(a: Item, b: Item): boolean {
+function headlinesAgree(a: LinkItem, b: LinkItem): boolean {
   if (Math.max(a.bounds.days, b.bounds.days) > VAGUE_DAYS) return mostlyAgree(a, b);
   const shared = sharedKeywords(a, b);
   if (shared === 0) return false;
@@ -150,19 +161,19 @@ function headlinesAgree(a: Item, b: Item): boolean {
 }
 
 /** Whether two headlines share at least half of all the keywords they have between them. */
-function mostlyAgree(a: Item, b: Item): boolean {
+function mostlyAgree(a: LinkItem, b: LinkItem): boolean {
   const shared = sharedKeywords(a, b);
   return shared > 0 && shared * 2 >= a.keywords.size + b.keywords.size - shared;
 }
 
 /** Whether both reports name where they happened, and no place is in both ("visits Naidaith", "visits Ditreidri"). */
-function elsewhere(a: Item, b: Item): boolean {
+function elsewhere(a: LinkItem, b: LinkItem): boolean {
   const { places: x } = a.event;
   const { places: y } = b.event;
   return x !== undefined && y !== undefined && !x.some((place) => y.includes(place));
 }
 
-function sameHappening(a: Item, b: Item): boolean {
+function sameHappening(a: LinkItem, b: LinkItem): boolean {
   if (sameName(a, b)) return true;
   if (a.event.name !== undefined && b.event.name !== undefined) return false;
   if (elsewhere(a, b)) return false;
@@ -188,7 +199,7 @@ function sameHappening(a: Item, b: Item): boolean {
 }
 
 /** An item and its position among all items. */
-export type Entry = { item: Item; i: number };
+export type Entry = { item: LinkItem; i: number };
 
 function byStartThenIndex(a: Entry, b: Entry): number {
   return a.item.bounds.start < b.item.bounds.start ? -1 : a.item.bounds.start > b.item.bounds.start ? 1 : a.i - b.i;
@@ -270,14 +281,14 @@ function forEachCandidatePair(plain: readonly Entry[], visit: (a: number, b: num
 }
 
 /** Whether `x` (at `i`) and `y` (at `j`) are one happening, asked in the orientation `cluster` asks it (earlier start, then lower index, first). */
-export function linked(x: Item, i: number, y: Item, j: number): boolean {
+export function linked(x: LinkItem, i: number, y: LinkItem, j: number): boolean {
   if (x.event.caption || y.event.caption) return false;
   const xFirst = x.bounds.start < y.bounds.start || (x.bounds.start === y.bounds.start && i < j);
   return xFirst ? sameHappening(x, y) : sameHappening(y, x);
 }
 
 /** The plain one-day items, by start day then position: where captions look for the event they picture. */
-export function captionHosts(items: readonly Item[]): Entry[] {
+export function captionHosts(items: readonly LinkItem[]): Entry[] {
   return items
     .map((item, i) => ({ item, i }))
     .filter(({ item }) => !item.event.caption && width(item.bounds) === 1)
@@ -288,7 +299,7 @@ export function captionHosts(items: readonly Item[]): Entry[] {
  * The position of the event a caption pictures: among `hosts`, the same-day event that shares
  * most of its actors ("shakes hands with Ahn at Panmunjom" → the JSA visit with Ahn); -1 when none.
  */
-export function captionHost(caption: Item, hosts: readonly Entry[]): number {
+export function captionHost(caption: LinkItem, hosts: readonly Entry[]): number {
   let best = -1;
   let bestScore = 0;
   for (let k = lowerBound(hosts, caption.bounds.start); k < hosts.length; k++) {
@@ -466,7 +477,7 @@ function conflictsOf(members: readonly Item[], chosen: Item): Conflict[] {
 }
 
 /** The sources of a cluster's members, in their order, each passage once. */
-export function sourcesOf(members: readonly Item[]): Source[] {
+function sourcesOf(members: readonly Item[]): Source[] {
   return [
     ...new Map(
       members.map((item) => [`${item.article}:${item.event.passage.start}:${item.event.passage.end}`, item.source]),
@@ -482,7 +493,7 @@ export type EventDraft = Omit<TimelineEvent, 'id'> & { identity: string; baseId:
  * caption only when nothing else reports it) with its date words, since one passage may state
  * two events ("arrived on Monday for his two-day visit").
  */
-export function identityOf(members: readonly Item[]): string {
+function identityOf(members: readonly Item[]): string {
   const named = members.find((item) => item.event.name !== undefined);
   if (named?.event.name !== undefined) return named.event.name;
   const first = members.find((item) => !item.event.caption) ?? (members[0] as Item);

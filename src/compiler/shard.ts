@@ -26,10 +26,15 @@ function coverage(events: readonly TimelineEvent[]): { start: string | null; end
   return { start: start ?? null, end: end ?? null };
 }
 
+/** Whether a timeline of `events` events is written as an index and shards (else as one file). */
+export function sharded(events: number, perShard = SHARD_EVENTS): boolean {
+  if (!Number.isInteger(perShard) || perShard < 1) throw new RangeError(`expected a positive shard size, got ${perShard}`);
+  return events > perShard;
+}
+
 /** `timeline` as one file when it has at most `perShard` events, else as an index and shards. */
 export function shardTimeline(timeline: Timeline, perShard = SHARD_EVENTS): ShardedTimeline {
-  if (!Number.isInteger(perShard) || perShard < 1) throw new RangeError(`expected a positive shard size, got ${perShard}`);
-  if (timeline.events.length <= perShard) return { index: timeline, shards: [] };
+  if (!sharded(timeline.events.length, perShard)) return { index: timeline, shards: [] };
   const shards: ShardedTimeline['shards'] = [];
   const refs: ShardRef[] = [];
   for (let from = 0; from < timeline.events.length; from += perShard) {

@@ -76,41 +76,46 @@ describe('build', { timeout: 300_000 }, () => {
     expect(await snapshot(out)).toEqual(await expected());
   });
 
-  it('rewrites only the record file of the article that changed, and rebuilds whole when one is damaged', async () => {
+  it('reads the items of the events it makes again from the article cache, and rebuilds whole when those are damaged', async () => {
     await built();
-    const runs = path.join(work, 'cache', 'runs');
-    const [run] = await readdir(runs);
-    const dir = path.join(runs, run as string);
-    const before = new Set(await readdir(dir));
     await editOneArticle();
-    await built();
-    const after = new Set(await readdir(dir));
-    const records = [...after].filter((name) => name.startsWith('records-'));
-    // The changed article left one file (its old key's) and went into one (its new key's); the rest stay as they were.
-    expect(records.filter((name) => !before.has(name)).length).toBeLessThanOrEqual(2);
-    expect(records.filter((name) => before.has(name)).length).toBeGreaterThanOrEqual(records.length - 2);
-    expect(records.length).toBeGreaterThan(2);
-    await writeFile(path.join(dir, records[0] as string), '{"actors": [], "articles": [{"actors": [7]}]}');
-    // A run in which nothing changed reads no records; one with a change finds the damage.
+    expect(await built()).toMatchObject({ incremental: true, compiled: 1 });
+    // Every cache entry damaged: the run finds it when it reads the items of the events it
+    // makes again, and starts over, compiling every article anew but the edited one, which
+    // its first try compiled and cached.
+    const cache = path.join(work, 'cache');
+    for (const dir of await readdir(cache))
+      if (/^[0-9a-f]{2}$/.test(dir))
+        for (const name of await readdir(path.join(cache, dir))) await writeFile(path.join(cache, dir, name), 'damaged');
     await editOneArticle();
-    expect(await built()).toMatchObject({ incremental: false });
+    expect(await built()).toMatchObject({ incremental: false, compiled: 7, cached: 1 });
+    expect(await snapshot(out)).toEqual(await expected());
+    // And the state it saved then serves the next run.
+    await editOneArticle();
+    expect(await built()).toMatchObject({ incremental: true, compiled: 1 });
     expect(await snapshot(out)).toEqual(await expected());
   });
 
-  it('rebuilds whole when the clusters file is missing or damaged', async () => {
+  it('rebuilds whole when a file of the assembly is missing or damaged', async () => {
     await built();
     const runs = path.join(work, 'cache', 'runs');
     const [run] = await readdir(runs);
     const dir = path.join(runs, run as string);
-    const assembly = (await readdir(dir)).find((name) => name.startsWith('assembly-')) as string;
-    await writeFile(path.join(dir, assembly), '{"clusters": 3}');
-    await editOneArticle();
-    expect(await built()).toMatchObject({ incremental: false, compiled: 1 });
-    expect(await snapshot(out)).toEqual(await expected());
-    await rm(path.join(dir, (await readdir(dir)).find((name) => name.startsWith('assembly-')) as string));
-    await editOneArticle();
-    expect(await built()).toMatchObject({ incremental: false, compiled: 1 });
-    expect(await snapshot(out)).toEqual(await expected());
+    const assemblyFile = async (suffix: string) =>
+      path.join(dir, (await readdir(dir)).find((name) => name.startsWith('assembly-') && name.endsWith(suffix)) as string);
+    // The outline not JSON of the right shape; the events one line short; each file gone.
+    const damages: [string, (file: string) => Promise<void>][] = [
+      ['.json', (file) => writeFile(file, '{"clusters": 3}')],
+      ['.events', (file) => writeFile(file, '{"title":"x"}')],
+      ['.json', (file) => rm(file)],
+      ['.events', (file) => rm(file)],
+    ];
+    for (const [suffix, damage] of damages) {
+      await damage(await assemblyFile(suffix));
+      await editOneArticle();
+      expect(await built(), `${suffix} damaged`).toMatchObject({ incremental: false, compiled: 1 });
+      expect(await snapshot(out)).toEqual(await expected());
+    }
   });
 
   it('compiles everything, and replaces the output whole, without a cache', async () => {
@@ -203,11 +208,11 @@ describe('build', { timeout: 300_000 }, () => {
     const memory: BuildMemory = {};
     await built({}, memory);
     expect(memory.last?.assembled.articles).toHaveLength(8);
-    // With the record files gone a run from disk starts over; one with the memory has no need of them.
+    // With the assembly's files gone a run from disk starts over; one with the memory has no need of them.
     const runs = path.join(work, 'cache', 'runs');
     const [run] = await readdir(runs);
     for (const name of await readdir(path.join(runs, run as string)))
-      if (name.startsWith('records-')) await rm(path.join(runs, run as string, name));
+      if (name.startsWith('assembly-')) await rm(path.join(runs, run as string, name));
     await editOneArticle();
     expect(await built({}, memory)).toMatchObject({ incremental: true, compiled: 1, read: 1 });
     expect(await snapshot(out)).toEqual(await expected());

@@ -6,11 +6,13 @@ import { Prng } from '../../bench/prng';
 import {
   assembleIncremental,
   NOTHING_ASSEMBLED,
-  packRecords,
+  packAssembly,
   recordOf,
-  unpackRecords,
+  storedItems,
+  unpackAssembly,
   type Assembled,
-  type PackedRecords,
+  type ItemReader,
+  type StoredItem,
 } from '../../src/compiler/incremental';
 import type { ActorEvent } from '../../src/compiler/merge';
 import { assemble, compile, compileArticle, type CompiledArticle, type InputFile } from '../../src/compiler/pipeline';
@@ -55,7 +57,7 @@ function fromScratch(inputs: readonly InputFile[]): Map<string, string> {
   return new Map(result.files.map((file) => [file.path, file.content]));
 }
 
-type Run = { assembled: Assembled; files: Map<string, string>; written: string[] };
+type Run = { assembled: Assembled; readItems?: ItemReader; files: Map<string, string>; written: string[] };
 
 /** One incremental run over `inputs` after `previous`: its files are the previous ones, changed as it says. */
 function incremental(previous: Run, inputs: readonly InputFile[]): Run {
@@ -71,7 +73,8 @@ function incremental(previous: Run, inputs: readonly InputFile[]): Run {
   });
   records.sort((a, b) => (a.summary.id < b.summary.id ? -1 : a.summary.id > b.summary.id ? 1 : 0));
   // Never everything again (unless there is nothing before): the clusters a change touches are found, not assumed.
-  const result = assembleIncremental(previous.assembled, records, fresh, options, { redoAllShare: 1 });
+  const { readItems } = previous;
+  const result = assembleIncremental(previous.assembled, records, fresh, options, { redoAllShare: 1, readItems });
   if (!result.ok) throw new Error(`incremental: expected ok, got ${result.errors.map((e) => e.format()).join('; ')}`);
   const { output } = result;
   const files = new Map(previous.files);
@@ -79,14 +82,19 @@ function incremental(previous: Run, inputs: readonly InputFile[]): Run {
   for (const file of output.write) files.set(file.path, file.content);
   expect([...files.keys()].sort()).toEqual([...output.paths].sort());
   // A JSON round trip, as the state file makes between runs.
-  return { assembled: roundTrip(output.next), files, written: output.write.map((f) => f.path) };
+  return { ...roundTrip(output.next, readItems), files, written: output.write.map((f) => f.path) };
 }
 
-/** Packed and written as JSON, read and unpacked: what the state file does between runs. */
-const roundTrip = ({ articles, ...rest }: Assembled): Assembled => ({
-  ...(JSON.parse(JSON.stringify(rest)) as Omit<Assembled, 'articles'>),
-  articles: unpackRecords(JSON.parse(JSON.stringify(packRecords(articles))) as PackedRecords),
-});
+/**
+ * Packed, read back and unpacked, as the state files are between runs: records come back
+ * without their items, which a reader gives from their JSON when asked.
+ */
+function roundTrip(assembled: Assembled, readBefore?: ItemReader): { assembled: Assembled; readItems: ItemReader } {
+  const { outline, events } = packAssembly(assembled);
+  const stored = new Map(assembled.articles.map((record) => [record.key, JSON.stringify(storedItems(record, readBefore))]));
+  const readItems: ItemReader = (record) => JSON.parse(stored.get(record.key) ?? 'null') as StoredItem[];
+  return { assembled: unpackAssembly({ outline, events }), readItems };
+}
 
 const start: Run = { assembled: NOTHING_ASSEMBLED, files: new Map(), written: [] };
 
@@ -206,6 +214,7 @@ describe('assembleIncremental on hand-made articles', () => {
   /** Runs `sets` one after the other; after each, the files must be `assemble`'s. */
   function walk(sets: readonly (readonly CompiledArticle[])[]): void {
     let assembled: Assembled = NOTHING_ASSEMBLED;
+    let readItems: ItemReader | undefined;
     let files = new Map<string, string>();
     sets.forEach((set, step) => {
       const keep = new Set(assembled.articles.map((record) => record.key));
@@ -217,12 +226,12 @@ describe('assembleIncremental on hand-made articles', () => {
           ? (assembled.articles.find((record) => record.key === key) as Assembled['articles'][number])
           : recordOf(key, compiled);
       });
-      const result = assembleIncremental(assembled, records, fresh, options, { redoAllShare: 1 });
+      const result = assembleIncremental(assembled, records, fresh, options, { redoAllShare: 1, readItems });
       if (!result.ok) throw new Error(result.errors.map((e) => e.format()).join('; '));
       files = new Map(files);
       for (const removed of result.output.remove) files.delete(removed);
       for (const file of result.output.write) files.set(file.path, file.content);
-      assembled = roundTrip(result.output.next);
+      ({ assembled, readItems } = roundTrip(result.output.next, readItems));
       const expected = assemble(byId(set), options);
       if (!expected.ok) throw new Error('assemble: expected ok');
       expect(files, `after step ${step}`).toEqual(new Map(expected.files.map((file) => [file.path, file.content])));
