@@ -34,11 +34,10 @@ import {
 } from './incremental';
 import { compileInputs, type CompileStats, type ParallelCompileOptions } from './parallel';
 import type { CompiledArticle } from './pipeline';
-import type { Timeline } from '../model/schema';
 import { applyChanges, listFiles, writeOutput } from './write';
 
 /** Bumped when the state's layout changes; a state of another format is ignored. */
-const STATE_FORMAT = 5;
+const STATE_FORMAT = 6;
 
 /**
  * A file changed less than this long before a run may change again within the same
@@ -194,12 +193,6 @@ async function saveState(dir: string, fields: Omit<State, 'assembly'>, assembled
   return state;
 }
 
-const countsOf = ({ articles, events, actors }: Timeline): Omit<Outline, 'warnings'> => ({
-  articles: articles.length,
-  events: events.length,
-  actors: actors.length,
-});
-
 async function stampOf(file: string): Promise<FileStamp | undefined> {
   const stats = await stat(file).catch(() => undefined);
   return stats && { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
@@ -319,7 +312,7 @@ async function buildOnce(options: BuildOptions, memory: BuildMemory | undefined,
           format: STATE_FORMAT,
           settings,
           inputs: inputsByName,
-          outline: { ...countsOf(output.timeline), warnings: output.warnings },
+          outline: { ...output.counts, warnings: output.warnings },
           output: { paths: [...output.paths].sort(), index },
         },
         output.next,
@@ -333,7 +326,7 @@ async function buildOnce(options: BuildOptions, memory: BuildMemory | undefined,
   );
   return {
     ok: true,
-    counts: countsOf(output.timeline),
+    counts: output.counts,
     warnings: output.warnings,
     stats: {
       ...outcome.stats,

@@ -26,7 +26,7 @@ import {
   orderOf,
   prepareItems,
   sourceOf,
-  type EventDraft,
+  type DraftHead,
   type LinkItem,
   type MergeItem,
 } from './merge';
@@ -39,7 +39,7 @@ import {
   type CompileOptions,
   type OutputFile,
 } from './pipeline';
-import { sharded, shardTimeline } from './shard';
+import { shardEvents, sharded } from './shard';
 import { validateOutput } from './validate';
 
 /**
@@ -74,18 +74,12 @@ export type ItemReader = (record: ArticleRecord) => readonly StoredItem[];
 
 /**
  * One merged event: its items by position among all items of the run (its records' items in
- * order, record after record), the draft made of them without its sources, and the event's
- * JSON without its id (`{"title":…}`), as the shards hold it. A run that keeps the cluster
- * writes that JSON again without making the event anew from its items, so it need not read
- * the items' sources at all.
+ * order, record after record), what giving out ids and ordering events asks of the draft made
+ * of them (DraftHead), and the event's JSON without its id (`{"title":…}`), as the shards hold
+ * it. A run that keeps the cluster writes that JSON again without making the event anew from
+ * its items, so it need not read the items back at all.
  */
-export type ClusterRecord = { members: number[]; draft: Omit<EventDraft, 'sources'>; json: string };
-
-/**
- * The sources of an event kept from the previous run, in `AssembledOutput.timeline`: they are
- * not read back (the event's JSON is the previous run's), so the events there hold this.
- */
-export const UNREAD_SOURCES: TimelineEvent['sources'] = Object.freeze([]) as unknown as TimelineEvent['sources'];
+export type ClusterRecord = { members: number[]; head: DraftHead; json: string };
 
 /** What an earlier run assembled: every article's record (by id) and every cluster. */
 export type Assembled = {
@@ -186,7 +180,7 @@ export function packAssembly({ articles, clusters, shards }: Assembled): PackedA
       items: items.length,
     })),
     links,
-    clusters: clusters.map(({ members, draft }) => ({ members, draft })),
+    clusters: clusters.map(({ members, head }) => ({ members, head })),
     shards,
   };
   return {
@@ -269,8 +263,8 @@ export function recordOf(key: string, compiled: CompiledArticle): ArticleRecord 
 
 /** The output of one assembly: every file's path, the files to (re)write and the paths to delete. */
 export type AssembledOutput = {
-  /** The whole timeline, except that events kept from the previous run hold UNREAD_SOURCES. */
-  timeline: Timeline;
+  /** How many articles, events and actors the timeline holds. */
+  counts: { articles: number; events: number; actors: number };
   warnings: string[];
   /** Every file the output folder holds after this run. */
   paths: string[];
@@ -489,18 +483,17 @@ export function assembleIncremental(
   });
   const madeDrafts = clusterItems(whole).map((members) => ({ members, full: draftOf(members) }));
   const made: ClusterRecord[] = madeDrafts.map(({ members, full }) => {
-    const { sources: _sources, ...draft } = full;
-    const { identity: _identity, baseId: _baseId, ...event } = full;
-    return { members: members.map((item) => positionOf.get(item) as number), draft, json: JSON.stringify(event) };
+    const { identity, baseId, ...event } = full;
+    return {
+      members: members.map((item) => positionOf.get(item) as number),
+      head: { identity, baseId, when: full.when, actors: full.actors },
+      json: JSON.stringify(event),
+    };
   });
   const clusters: ClusterRecord[] = [...kept, ...made];
-  // Kept events are not made again from their items: their JSON is the previous run's.
-  const drafts: EventDraft[] = [
-    ...kept.map(({ draft }) => ({ ...draft, sources: UNREAD_SOURCES })),
-    ...madeDrafts.map(({ full }) => full),
-  ];
+  // Ids and order need only the heads: kept events are not made again, their JSON is the previous run's.
   const merged = finishMerge(
-    drafts,
+    clusters.map((cluster) => cluster.head),
     records.map((record) => record.actors),
   );
   // Clusters made this run follow the kept ones. Those whose events are new are the ones to
@@ -511,45 +504,55 @@ export function assembleIncremental(
   const redone = new Set(
     previous.clusters.filter((cluster) => !keptSet.has(cluster)).map((cluster) => moved(cluster.members).join(' ')),
   );
-  const freshIds = new Set(merged.ids.slice(kept.length).filter((_, m) => !redone.has(membersKey(made[m] as ClusterRecord))));
+  const freshEvents: TimelineEvent[] = madeDrafts.flatMap(({ full }, m) => {
+    const id = merged.ids[kept.length + m] as string;
+    if (redone.has(membersKey(made[m] as ClusterRecord))) return [];
+    const { identity: _identity, baseId: _baseId, ...event } = full;
+    return [{ id, ...event }];
+  });
+  const freshIds = new Set(freshEvents.map((event) => event.id));
 
   const jsonById = new Map(merged.ids.map((id, k) => [id, (clusters[k] as ClusterRecord).json]));
-  const eventJson = (event: TimelineEvent) => withId(event.id, jsonById.get(event.id) as string);
-  const timeline: Timeline = {
+  const eventJson = ({ id }: { id: string }) => withId(id, jsonById.get(id) as string);
+  const timeline: Omit<Timeline, 'events'> = {
     schemaVersion: SCHEMA_VERSION,
     generator: options.generator,
     articles: records.map((record) => record.summary),
     actors: merged.actors,
-    // A timeline of one file holds its events whole; only shards are written from events' JSON.
-    events: sharded(merged.events.length, options.shardEvents)
-      ? merged.events
-      : merged.events.map((event) =>
-          event.sources === UNREAD_SOURCES ? (JSON.parse(eventJson(event)) as TimelineEvent) : event,
-        ),
   };
   const texts: ArticleText[] = [...fresh.values()].map((compiled) => compiled.text).sort(byId);
   try {
-    // Events kept from the previous run were checked when they were made, by the same compiler.
+    // Events kept from the previous run were checked when they were made, by the same compiler,
+    // and the articles and actors they name are still there: a cluster with an item of a
+    // removed article is made again, and an item's actors are its article's.
     const articles = records.filter((record) => fresh.has(record.key)).map((record) => record.summary);
-    validateOutput({ ...timeline, articles, events: merged.events.filter((event) => freshIds.has(event.id)) }, texts, {
-      partial: true,
-    });
-    const problems = referenceProblems(merged.events, {
+    validateOutput({ ...timeline, articles, events: freshEvents }, texts, { partial: true });
+    const problems = referenceProblems(freshEvents, {
       actors: new Set(merged.actors.map((actor) => actor.id)),
       articles: new Set(records.map((record) => record.summary.id)),
     });
-    if (problems.length > 0)
+    if (problems.length > 0) {
+      const at = new Map(merged.events.map((event, k) => [event.id, k]));
+      const path = ([index, ...rest]: readonly PropertyKey[]) => [
+        'events',
+        at.get(freshEvents[index as number]?.id ?? ''),
+        ...rest,
+      ];
       throw new CompileError({
         file: 'timeline.json',
         code: 'contract',
-        message: `output breaks the contract: ${problems.map((p) => `${formatDataPath(['events', ...p.path])}: ${p.message}`).join('; ')}`,
+        message: `output breaks the contract: ${problems.map((p) => `${formatDataPath(path(p.path) as PropertyKey[])}: ${p.message}`).join('; ')}`,
       });
+    }
   } catch (error) {
     if (error instanceof CompileError) return { ok: false, errors: [error] };
     throw error;
   }
 
-  const { index, shards } = shardTimeline(timeline, options.shardEvents);
+  // A timeline of one file holds its events whole; shards are written from the events' JSON.
+  const { index, shards } = sharded(merged.events.length, options.shardEvents)
+    ? shardEvents(timeline, merged.events, options.shardEvents)
+    : { index: { ...timeline, events: merged.events.map((event) => JSON.parse(eventJson(event)) as TimelineEvent) }, shards: [] };
   const write: OutputFile[] = [{ path: 'timeline.json', content: stableJson(index) }];
   const previousShards = new Map(previous.shards.map((shard) => [shard.path, shard.ids]));
   const shardIds = shards.map(({ path, shard }) => ({ path, ids: shard.events.map((event) => event.id) }));
@@ -560,7 +563,7 @@ export function assembleIncremental(
       before !== undefined &&
       before.length === ids.length &&
       before.every((id, k) => id === ids[k]) &&
-      !shard.events.some((event: TimelineEvent) => freshIds.has(event.id));
+      !shard.events.some((event) => freshIds.has(event.id));
     if (same) return;
     write.push({ path, content: shardJson(shard, eventJson) });
   });
@@ -581,7 +584,7 @@ export function assembleIncremental(
   return {
     ok: true,
     output: {
-      timeline,
+      counts: { articles: records.length, events: merged.events.length, actors: merged.actors.length },
       warnings: records.flatMap((record) => record.warnings),
       paths,
       write,

@@ -523,25 +523,29 @@ export function draftOf(members: readonly Item[]): EventDraft {
   };
 }
 
+/** What giving out ids and ordering events asks of a draft. */
+export type DraftHead = Pick<EventDraft, 'identity' | 'baseId' | 'when' | 'actors'>;
+
 /**
  * Timeline events from every draft, and the actors they use (each as the first article in
  * `actorLists` defines it): ids given out in identity order, a repeated id numbered `-2`, `-3`…;
- * events sorted by date, then id. `ids` holds each draft's id, in the order of `drafts`.
+ * events sorted by date, then id. `ids` holds each draft's id, in the order of `drafts`. Given
+ * only the drafts' heads, it gives the events' heads, with their ids.
  */
-export function finishMerge(
-  drafts: readonly EventDraft[],
+export function finishMerge<D extends DraftHead>(
+  drafts: readonly D[],
   actorLists: Iterable<readonly Actor[]>,
-): { events: TimelineEvent[]; actors: Actor[]; ids: string[] } {
+): { events: (Omit<D, 'identity' | 'baseId'> & { id: string })[]; actors: Actor[]; ids: string[] } {
   const order = drafts.map((_, k) => k);
   order.sort((a, b) => {
-    const x = (drafts[a] as EventDraft).identity;
-    const y = (drafts[b] as EventDraft).identity;
+    const x = (drafts[a] as D).identity;
+    const y = (drafts[b] as D).identity;
     return x < y ? -1 : x > y ? 1 : 0;
   });
   const used = new Set<string>();
   const ids = new Array<string>(drafts.length);
-  const events: TimelineEvent[] = order.map((k) => {
-    const { identity: _identity, baseId, ...event } = drafts[k] as EventDraft;
+  const events = order.map((k) => {
+    const { identity: _identity, baseId, ...event } = drafts[k] as D;
     let id = baseId;
     for (let n = 2; used.has(id); n++) id = `${baseId}-${n}`;
     used.add(id);

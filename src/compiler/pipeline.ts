@@ -196,9 +196,9 @@ export function stableJson(value: unknown): string {
  * by the viewer only, hold thousands of events each, and so are a third smaller and made
  * twice as fast (a recompile rewrites the shards whose events changed).
  */
-export function shardJson(
-  shard: EventShard,
-  eventJson: (event: TimelineEvent) => string = (event) => JSON.stringify(event),
+export function shardJson<E = TimelineEvent>(
+  shard: { schemaVersion: EventShard['schemaVersion']; events: readonly E[] },
+  eventJson: (event: E) => string = (event) => JSON.stringify(event),
 ): string {
   // JSON.stringify(shard), put together from each event's JSON, which a recompile keeps (incremental.ts).
   return `{"schemaVersion":${JSON.stringify(shard.schemaVersion)},"events":[${shard.events.map(eventJson).join(',')}]}\n`;

@@ -15,8 +15,11 @@ export const SHARD_EVENTS = 5_000;
 
 export type ShardedTimeline = { index: Timeline; shards: { path: string; shard: EventShard }[] };
 
+/** What splitting events into shards asks of each: its id, dates and actors (for the overview). */
+export type ShardableEvent = Pick<TimelineEvent, 'id' | 'when' | 'actors'>;
+
 /** The dates a run of chronological events covers; null where an open end has no date. */
-function coverage(events: readonly TimelineEvent[]): { start: string | null; end: string | null } {
+function coverage(events: readonly ShardableEvent[]): { start: string | null; end: string | null } {
   let start: string | null | undefined;
   let end: string | null | undefined;
   for (const { when } of events) {
@@ -35,15 +38,29 @@ export function sharded(events: number, perShard = SHARD_EVENTS): boolean {
 /** `timeline` as one file when it has at most `perShard` events, else as an index and shards. */
 export function shardTimeline(timeline: Timeline, perShard = SHARD_EVENTS): ShardedTimeline {
   if (!sharded(timeline.events.length, perShard)) return { index: timeline, shards: [] };
-  const shards: ShardedTimeline['shards'] = [];
+  return shardEvents(timeline, timeline.events, perShard);
+}
+
+/**
+ * The index and the shards of a timeline whose events (in order) are `events`: the shards hold
+ * them as given, so a caller that writes each event's JSON itself need give only what the index
+ * asks of them (ShardableEvent).
+ */
+export function shardEvents<E extends ShardableEvent>(
+  timeline: Omit<Timeline, 'events'>,
+  events: readonly E[],
+  perShard = SHARD_EVENTS,
+): { index: Timeline; shards: { path: string; shard: { schemaVersion: typeof SCHEMA_VERSION; events: E[] } }[] } {
+  if (!Number.isInteger(perShard) || perShard < 1) throw new RangeError(`expected a positive shard size, got ${perShard}`);
+  const shards: { path: string; shard: { schemaVersion: typeof SCHEMA_VERSION; events: E[] } }[] = [];
   const refs: ShardRef[] = [];
-  for (let from = 0; from < timeline.events.length; from += perShard) {
-    const events = timeline.events.slice(from, from + perShard);
+  for (let from = 0; from < events.length; from += perShard) {
+    const slice = events.slice(from, from + perShard);
     const name = String(shards.length + 1).padStart(4, '0');
     if (name.length > 4) throw new RangeError(`expected at most 9,999 shards, got more at ${perShard} events a shard`);
-    shards.push({ path: `events/${name}.json`, shard: { schemaVersion: SCHEMA_VERSION, events } });
-    refs.push({ file: `data/events/${name}.json`, count: events.length, ...coverage(events) });
+    shards.push({ path: `events/${name}.json`, shard: { schemaVersion: SCHEMA_VERSION, events: slice } });
+    refs.push({ file: `data/events/${name}.json`, count: slice.length, ...coverage(slice) });
   }
-  const overview = { ...overviewOf(timeline.events), actors: countByActor(timeline.events) };
+  const overview = { ...overviewOf(events), actors: countByActor(events) };
   return { index: { ...timeline, events: [], shards: refs, overview }, shards };
 }
