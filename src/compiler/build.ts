@@ -15,8 +15,8 @@
  * folder is replaced as a whole (writeOutput). Either way the output is the same bytes
  * `compile` makes.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { appendFile, mkdir, readdir, readFile, rename, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compilerFingerprint, openCache, readCachedSync, type ArticleCache } from './cache';
@@ -65,11 +65,13 @@ type State = {
   inputs: Record<string, FileStamp & { key: string }>;
   outline: Outline;
   /**
-   * The files of the run's assembly (PackedAssembly: records without their items, clusters,
-   * shards) and of its events' JSON, both named by a hash of the first, so a file is never
-   * rewritten in place and `state.json`, written last, names a consistent pair.
+   * The files of the run's assembly (PackedAssembly): the outline (records without their items,
+   * clusters, shards), never rewritten in place, and the events file, of which the state names
+   * the first `lines` lines (`bytes` long). A run appends to the events file (or writes a new
+   * one), then writes a new outline, then `state.json`, so the state that names them is always
+   * whole: what follows its `bytes` is a later run's that did not finish.
    */
-  assembly: { outline: string; events: string };
+  assembly: { outline: string; events: string; lines: number; bytes: number };
   output: { paths: string[]; index: FileStamp };
 };
 
@@ -91,6 +93,8 @@ export type BuildOptions = ParallelCompileOptions & {
   out: string;
   /** How long before a run a file must have last changed for its stamp to be trusted next time (default RACY_MS). */
   racyMs?: number;
+  /** Above this share of new merge items, every event is made again (assembleIncremental's default). */
+  redoAllShare?: number;
 };
 
 export type BuildOutcome =
@@ -171,15 +175,41 @@ function itemReader(cache: ArticleCache): ItemReader {
   };
 }
 
-/** Writes the state: the assembly's files, then `state.json`; then removes what it no longer names. */
-async function saveState(dir: string, fields: Omit<State, 'assembly'>, assembled: Assembled): Promise<State> {
+/** A file name no earlier run of this state used. */
+const freshName = (prefix: string, extension: string) =>
+  `${prefix}-${Date.now().toString(36)}-${process.pid.toString(36)}-${randomBytes(4).toString('hex')}.${extension}`;
+
+/**
+ * Writes the state: the events the run made (appended to the events file, or a new one), the
+ * outline, then `state.json`; then removes what it no longer names. `before` is the state the
+ * run started from, whose events file the assembly's kept clusters name lines of. Returns the
+ * state as written, and the assembly with every cluster's line.
+ */
+async function saveState(
+  dir: string,
+  fields: Omit<State, 'assembly'>,
+  assembled: Assembled,
+  before: State['assembly'] | undefined,
+): Promise<{ state: State; assembled: Assembled }> {
   await mkdir(dir, { recursive: true });
-  // Both assembly files are named by the outline's hash: the events follow from the clusters' members.
-  const packed = packAssembly(assembled);
-  const name = `assembly-${sha256(packed.outline).slice(0, 16)}`;
-  const assembly = { outline: `${name}.json`, events: `${name}.events` };
+  const packed = packAssembly(assembled, before?.lines ?? 0);
+  let events = before?.events ?? '';
+  let bytes = before?.bytes ?? 0;
+  if (packed.anew) {
+    events = freshName('events', 'lines');
+    const text = packed.lines.join('\n');
+    await writeWhole(path.join(dir, events), text);
+    bytes = Buffer.byteLength(text);
+  } else if (packed.lines.length > 0) {
+    // What a run that stopped before its state.json appended is cut first.
+    const text = `\n${packed.lines.join('\n')}`;
+    await truncate(path.join(dir, events), bytes);
+    await appendFile(path.join(dir, events), text);
+    bytes += Buffer.byteLength(text);
+  }
+  const lines = packed.anew ? packed.lines.length : (before?.lines ?? 0) + packed.lines.length;
+  const assembly = { outline: freshName('assembly', 'json'), events, lines, bytes };
   await writeWhole(path.join(dir, assembly.outline), packed.outline);
-  await writeWhole(path.join(dir, assembly.events), packed.events);
   const state: State = { ...fields, assembly };
   await writeWhole(path.join(dir, STATE_FILE), JSON.stringify(state));
   const named = new Set([STATE_FILE, assembly.outline, assembly.events]);
@@ -190,7 +220,7 @@ async function saveState(dir: string, fields: Omit<State, 'assembly'>, assembled
     const stats = await stat(path.join(runs, name, STATE_FILE)).catch(() => undefined);
     if (stats && Date.now() - stats.mtimeMs > STATE_UNUSED_MS) await rm(path.join(runs, name), { recursive: true, force: true });
   }
-  return state;
+  return { state, assembled: { ...assembled, clusters: packed.clusters } };
 }
 
 async function stampOf(file: string): Promise<FileStamp | undefined> {
@@ -282,7 +312,10 @@ async function buildOnce(options: BuildOptions, memory: BuildMemory | undefined,
   });
   records.sort((a, b) => (a.summary.id < b.summary.id ? -1 : a.summary.id > b.summary.id ? 1 : 0));
   const readItems = cache && itemReader(cache);
-  const assembled = assembleIncremental(previous ?? NOTHING_ASSEMBLED, records, fresh, options, { readItems });
+  const assembled = assembleIncremental(previous ?? NOTHING_ASSEMBLED, records, fresh, options, {
+    readItems,
+    ...(options.redoAllShare === undefined ? {} : { redoAllShare: options.redoAllShare }),
+  });
   if (!assembled.ok) return { ok: false, errors: assembled.errors };
   const { output } = assembled;
 
@@ -316,8 +349,10 @@ async function buildOnce(options: BuildOptions, memory: BuildMemory | undefined,
           output: { paths: [...output.paths].sort(), index },
         },
         output.next,
+        // The events file the kept clusters name lines of.
+        intact ? standing?.assembly : undefined,
       );
-      if (memory) memory.last = { stateDir, settings, state: saved, assembled: output.next };
+      if (memory) memory.last = { stateDir, settings, ...saved };
     }
   }
   const bytes = outcome.value.inputs.reduce(

@@ -79,7 +79,13 @@ export type ItemReader = (record: ArticleRecord) => readonly StoredItem[];
  * it. A run that keeps the cluster writes that JSON again without making the event anew from
  * its items, so it need not read the items back at all.
  */
-export type ClusterRecord = { members: number[]; head: DraftHead; json: string };
+export type ClusterRecord = {
+  members: number[];
+  head: DraftHead;
+  json: string;
+  /** Where `json` is in the state's events file, once it is written there (see packAssembly). */
+  line?: number;
+};
 
 /** What an earlier run assembled: every article's record (by id) and every cluster. */
 export type Assembled = {
@@ -95,11 +101,16 @@ export const NOTHING_ASSEMBLED: Assembled = { articles: [], clusters: [], shards
  * An assembly as kept on disk. `outline` is JSON of the records without their items, the
  * clusters without their events' JSON, and the shards; the items' links are stored column by
  * column (PackedLinks), which parses several times faster than an object per item. `events`
- * holds each cluster's event JSON, one a line (JSON has no raw line breaks), so reading it
- * back is splitting a string rather than parsing 25 MB. The records' items are kept apart, in
- * files a run reads only when it needs them (ItemReader).
+ * is the events file: event JSON, one a line (JSON has no raw line breaks), so reading it back
+ * is splitting a string rather than parsing 25 MB; each cluster names its line. The file only
+ * grows (a run appends the lines of the clusters it made) until it is mostly lines no cluster
+ * names any more, and is then written anew. The records' items are not kept: a run reads them
+ * back when it needs them (ItemReader).
  */
 export type PackedAssembly = { outline: string; events: string };
+
+/** What packing gives: the outline, the clusters with their lines, and the lines to add to the events file (or to write it anew with, when `anew`). */
+export type Packed = { outline: string; clusters: ClusterRecord[]; lines: string[]; anew: boolean };
 
 /** Every item's links, column by column, in record order; lists of ids and words joined by spaces, '' for none. */
 type PackedLinks = {
@@ -120,7 +131,7 @@ type PackedOutline = {
   /** Each record without its items: its actors by position in `actors`, and how many items it has. */
   articles: (Omit<ArticleRecord, 'actors' | 'links' | 'items'> & { actors: number[]; items: number })[];
   links: PackedLinks;
-  clusters: Omit<ClusterRecord, 'json'>[];
+  clusters: (Omit<ClusterRecord, 'json' | 'line'> & { line: number })[];
   shards: Assembled['shards'];
 };
 
@@ -142,8 +153,21 @@ function linkOf({ event, bounds, keywords }: Pick<MergeItem, 'event' | 'bounds' 
   };
 }
 
-/** Packs an assembly for disk, without the records' items. */
-export function packAssembly({ articles, clusters, shards }: Assembled): PackedAssembly {
+/**
+ * Packs an assembly for disk, without the records' items, given how many lines the events file
+ * holds now (`logged`; 0 for none): clusters made this run get the lines after them.
+ */
+export function packAssembly({ articles, clusters: unlogged, shards }: Assembled, logged: number): Packed {
+  const fresh = unlogged.filter((cluster) => cluster.line === undefined).length;
+  // Written anew when more than half of it would be lines no cluster names.
+  const anew = logged === 0 || logged + fresh > 2 * unlogged.length;
+  let next = anew ? 0 : logged;
+  const lines: string[] = [];
+  const clusters = unlogged.map((cluster) => {
+    if (!anew && cluster.line !== undefined) return cluster;
+    lines.push(cluster.json);
+    return { ...cluster, line: next++ };
+  });
   const actors: Actor[] = [];
   const byObject = new Map<Actor, number>();
   const byValue = new Map<string, number>();
@@ -180,21 +204,18 @@ export function packAssembly({ articles, clusters, shards }: Assembled): PackedA
       items: items.length,
     })),
     links,
-    clusters: clusters.map(({ members, head }) => ({ members, head })),
+    clusters: clusters.map(({ members, head, line }) => ({ members, head, line: line as number })),
     shards,
   };
-  return {
-    outline: JSON.stringify({ actors, ...outline } satisfies PackedOutline),
-    events: clusters.map((cluster) => cluster.json).join('\n'),
-  };
+  return { outline: JSON.stringify({ actors, ...outline } satisfies PackedOutline), clusters, lines, anew };
 }
 
 /** The inverse of `packAssembly`: records come without their items. Throws when the parts do not fit together. */
 export function unpackAssembly({ outline, events }: PackedAssembly): Assembled {
   const { actors, articles, links, clusters, shards } = JSON.parse(outline) as PackedOutline;
-  const lines = events === '' ? [] : events.split('\n');
-  if (!Array.isArray(articles) || !Array.isArray(clusters) || !Array.isArray(shards) || lines.length !== clusters.length)
-    throw new RangeError(`expected one event line per cluster, got ${lines.length} for ${String(clusters?.length)}`);
+  const lines = events.split('\n');
+  if (!Array.isArray(articles) || !Array.isArray(clusters) || !Array.isArray(shards))
+    throw new RangeError('expected records, clusters and shards in the outline');
   let at = 0;
   const records = articles.map(({ items, ...record }): ArticleRecord => {
     const own: LinkItem[] = [];
@@ -225,7 +246,12 @@ export function unpackAssembly({ outline, events }: PackedAssembly): Assembled {
       links: own,
     };
   });
-  return { articles: records, clusters: clusters.map((cluster, c) => ({ ...cluster, json: lines[c] as string })), shards };
+  const logged = clusters.map((cluster) => {
+    const json = lines[cluster.line];
+    if (json === undefined || !json.startsWith('{')) throw new RangeError(`expected an event at line ${cluster.line}, got none`);
+    return { ...cluster, json };
+  });
+  return { articles: records, clusters: logged, shards };
 }
 
 /** The items of a record, read back when it came without them. */

@@ -101,21 +101,40 @@ describe('build', { timeout: 300_000 }, () => {
     const runs = path.join(work, 'cache', 'runs');
     const [run] = await readdir(runs);
     const dir = path.join(runs, run as string);
-    const assemblyFile = async (suffix: string) =>
-      path.join(dir, (await readdir(dir)).find((name) => name.startsWith('assembly-') && name.endsWith(suffix)) as string);
-    // The outline not JSON of the right shape; the events one line short; each file gone.
+    const stateFile = async (prefix: string) =>
+      path.join(dir, (await readdir(dir)).find((name) => name.startsWith(prefix)) as string);
+    // The outline not JSON of the right shape; the events file lines short; each file gone.
     const damages: [string, (file: string) => Promise<void>][] = [
-      ['.json', (file) => writeFile(file, '{"clusters": 3}')],
-      ['.events', (file) => writeFile(file, '{"title":"x"}')],
-      ['.json', (file) => rm(file)],
-      ['.events', (file) => rm(file)],
+      ['assembly-', (file) => writeFile(file, '{"clusters": 3}')],
+      ['events-', (file) => writeFile(file, '{"title":"x"}')],
+      ['assembly-', (file) => rm(file)],
+      ['events-', (file) => rm(file)],
     ];
-    for (const [suffix, damage] of damages) {
-      await damage(await assemblyFile(suffix));
+    for (const [prefix, damage] of damages) {
+      await damage(await stateFile(prefix));
       await editOneArticle();
-      expect(await built(), `${suffix} damaged`).toMatchObject({ incremental: false, compiled: 1 });
+      expect(await built(), `${prefix} damaged`).toMatchObject({ incremental: false, compiled: 1 });
       expect(await snapshot(out)).toEqual(await expected());
     }
+  });
+
+  it('cuts what a run that stopped before saving its state appended to the events file', async () => {
+    await built();
+    const runs = path.join(work, 'cache', 'runs');
+    const [run] = await readdir(runs);
+    const dir = path.join(runs, run as string);
+    const events = path.join(dir, (await readdir(dir)).find((name) => name.startsWith('events-')) as string);
+    const before = await readFile(events, 'utf8');
+    await writeFile(events, `${before}\n{"title":"left by a run that stopped"}`);
+    // Only the events one article touches are made again, so the file grows rather than being written anew.
+    for (let n = 0; n < 2; n++) {
+      await editOneArticle();
+      expect(await built({ redoAllShare: 1 })).toMatchObject({ incremental: true, compiled: 1 });
+      expect(await snapshot(out)).toEqual(await expected());
+    }
+    const after = await readFile(events, 'utf8');
+    expect(after.startsWith(`${before}\n`)).toBe(true);
+    expect(after).not.toContain('left by a run that stopped');
   });
 
   it('compiles everything, and replaces the output whole, without a cache', async () => {

@@ -57,7 +57,10 @@ function fromScratch(inputs: readonly InputFile[]): Map<string, string> {
   return new Map(result.files.map((file) => [file.path, file.content]));
 }
 
-type Run = { assembled: Assembled; readItems?: ItemReader; files: Map<string, string>; written: string[] };
+/** What a state holds between runs: the assembly, a reader of records' items, and the events file. */
+type Stored = { assembled: Assembled; readItems?: ItemReader; events: string; lines: number };
+
+type Run = Stored & { files: Map<string, string>; written: string[] };
 
 /** One incremental run over `inputs` after `previous`: its files are the previous ones, changed as it says. */
 function incremental(previous: Run, inputs: readonly InputFile[]): Run {
@@ -82,21 +85,28 @@ function incremental(previous: Run, inputs: readonly InputFile[]): Run {
   for (const file of output.write) files.set(file.path, file.content);
   expect([...files.keys()].sort()).toEqual([...output.paths].sort());
   // A JSON round trip, as the state file makes between runs.
-  return { ...roundTrip(output.next, readItems), files, written: output.write.map((f) => f.path) };
+  return { ...roundTrip(output.next, previous), files, written: output.write.map((f) => f.path) };
 }
 
 /**
  * Packed, read back and unpacked, as the state files are between runs: records come back
- * without their items, which a reader gives from their JSON when asked.
+ * without their items, which a reader gives from their JSON when asked, and the events file
+ * grows by the lines of the clusters made, or is written anew.
  */
-function roundTrip(assembled: Assembled, readBefore?: ItemReader): { assembled: Assembled; readItems: ItemReader } {
-  const { outline, events } = packAssembly(assembled);
-  const stored = new Map(assembled.articles.map((record) => [record.key, JSON.stringify(storedItems(record, readBefore))]));
+function roundTrip(assembled: Assembled, before: Stored): Stored {
+  const { outline, lines: added, anew } = packAssembly(assembled, before.lines);
+  const events = anew ? added.join('\n') : added.length > 0 ? `${before.events}\n${added.join('\n')}` : before.events;
+  const stored = new Map(assembled.articles.map((record) => [record.key, JSON.stringify(storedItems(record, before.readItems))]));
   const readItems: ItemReader = (record) => JSON.parse(stored.get(record.key) ?? 'null') as StoredItem[];
-  return { assembled: unpackAssembly({ outline, events }), readItems };
+  return {
+    assembled: unpackAssembly({ outline, events }),
+    readItems,
+    events,
+    lines: anew ? added.length : before.lines + added.length,
+  };
 }
 
-const start: Run = { assembled: NOTHING_ASSEMBLED, files: new Map(), written: [] };
+const start: Run = { assembled: NOTHING_ASSEMBLED, events: '', lines: 0, files: new Map(), written: [] };
 
 /** The same article published again a day later by another outlet, under a new id. */
 function republished(input: InputFile, id: string): InputFile {
@@ -213,10 +223,10 @@ describe('assembleIncremental on hand-made articles', () => {
 
   /** Runs `sets` one after the other; after each, the files must be `assemble`'s. */
   function walk(sets: readonly (readonly CompiledArticle[])[]): void {
-    let assembled: Assembled = NOTHING_ASSEMBLED;
-    let readItems: ItemReader | undefined;
+    let stored: Stored = { assembled: NOTHING_ASSEMBLED, events: '', lines: 0 };
     let files = new Map<string, string>();
     sets.forEach((set, step) => {
+      const { assembled, readItems } = stored;
       const keep = new Set(assembled.articles.map((record) => record.key));
       const fresh = new Map<string, CompiledArticle>();
       const records = byId(set).map((compiled) => {
@@ -231,7 +241,7 @@ describe('assembleIncremental on hand-made articles', () => {
       files = new Map(files);
       for (const removed of result.output.remove) files.delete(removed);
       for (const file of result.output.write) files.set(file.path, file.content);
-      ({ assembled, readItems } = roundTrip(result.output.next, readItems));
+      stored = roundTrip(result.output.next, stored);
       const expected = assemble(byId(set), options);
       if (!expected.ok) throw new Error('assemble: expected ok');
       expect(files, `after step ${step}`).toEqual(new Map(expected.files.map((file) => [file.path, file.content])));
