@@ -37,7 +37,7 @@ import type { CompiledArticle } from './pipeline';
 import { applyChanges, listFiles, writeOutput } from './write';
 
 /** Bumped when the state's layout changes; a state of another format is ignored. */
-const STATE_FORMAT = 6;
+const STATE_FORMAT = 7;
 
 /**
  * A file changed less than this long before a run may change again within the same

@@ -1,10 +1,11 @@
 /**
  * Incremental assembly. `assemble` merges every article's events on each run; with 10,000
  * articles that is seconds of merging, validating and serialising when one article changed.
- * This module keeps, between runs, what assembly derived from each article (its merge items,
- * summary, actors and warnings) and the clusters merge made of them. A run then redoes only
- * the clusters that the added and removed articles touch, and names the output files that
- * change; the rest of the output is left as it is.
+ * This module keeps, between runs, what assembly derived from each article (its summary,
+ * actors, warnings, and what telling its events apart asks of them) and the clusters merge
+ * made of them, each with its event's JSON. A run then redoes only the clusters that the
+ * added and removed articles touch, reading back only their items whole, and names the output
+ * files that change; the rest of the output is left as it is, and no kept event is made again.
  *
  * The result is exactly `assemble`'s (tests compare the bytes): clustering joins items that
  * are linked (`linked`: on the same dates, or a vaguer report with the one event it fits
@@ -125,13 +126,27 @@ type PackedLinks = {
   keywords: string[];
 };
 
+/** Every cluster, column by column: members one cluster after another (`sizes` says how many each), heads' fields, and lines. */
+type PackedClusters = {
+  members: number[];
+  sizes: number[];
+  identity: string[];
+  baseId: string[];
+  edtf: string[];
+  start: (string | null)[];
+  end: (string | null)[];
+  precision: DraftHead['when']['precision'][];
+  actors: string[];
+  line: number[];
+};
+
 type PackedOutline = {
   /** Each distinct actor once: articles name a few hundred between them, each defined the same way in most. */
   actors: Actor[];
   /** Each record without its items: its actors by position in `actors`, and how many items it has. */
   articles: (Omit<ArticleRecord, 'actors' | 'links' | 'items'> & { actors: number[]; items: number })[];
   links: PackedLinks;
-  clusters: (Omit<ClusterRecord, 'json' | 'line'> & { line: number })[];
+  clusters: PackedClusters;
   shards: Assembled['shards'];
 };
 
@@ -204,53 +219,91 @@ export function packAssembly({ articles, clusters: unlogged, shards }: Assembled
       items: items.length,
     })),
     links,
-    clusters: clusters.map(({ members, head, line }) => ({ members, head, line: line as number })),
+    clusters: packClusters(clusters),
     shards,
   };
   return { outline: JSON.stringify({ actors, ...outline } satisfies PackedOutline), clusters, lines, anew };
 }
 
+function packClusters(clusters: readonly ClusterRecord[]): PackedClusters {
+  const packed: PackedClusters = {
+    members: [],
+    sizes: [],
+    identity: [],
+    baseId: [],
+    edtf: [],
+    start: [],
+    end: [],
+    precision: [],
+    actors: [],
+    line: [],
+  };
+  for (const { members, head, line } of clusters) {
+    for (const member of members) packed.members.push(member);
+    packed.sizes.push(members.length);
+    packed.identity.push(head.identity);
+    packed.baseId.push(head.baseId);
+    packed.edtf.push(head.when.edtf);
+    packed.start.push(head.when.start);
+    packed.end.push(head.when.end);
+    packed.precision.push(head.when.precision);
+    packed.actors.push(joinWords(head.actors));
+    packed.line.push(line as number);
+  }
+  return packed;
+}
+
 /** The inverse of `packAssembly`: records come without their items. Throws when the parts do not fit together. */
 export function unpackAssembly({ outline, events }: PackedAssembly): Assembled {
-  const { actors, articles, links, clusters, shards } = JSON.parse(outline) as PackedOutline;
+  const { actors, articles, links: packed, clusters, shards } = JSON.parse(outline) as PackedOutline;
   const lines = events.split('\n');
-  if (!Array.isArray(articles) || !Array.isArray(clusters) || !Array.isArray(shards))
+  if (!Array.isArray(articles) || !Array.isArray(clusters?.sizes) || !Array.isArray(shards))
     throw new RangeError('expected records, clusters and shards in the outline');
   let at = 0;
-  const records = articles.map(({ items, ...record }): ArticleRecord => {
-    const own: LinkItem[] = [];
-    for (const end = at + items; at < end; at++) {
-      const name = links.name[at];
+  // Plain loops and assignments: this makes an object per item of the archive on every run.
+  const records = articles.map(({ key, summary, warnings, actors: own, items }): ArticleRecord => {
+    const links: LinkItem[] = new Array<LinkItem>(items);
+    for (let n = 0; n < items; n++, at++) {
+      const name = packed.name[at];
       if (name === undefined) throw new RangeError(`expected links for item ${at}, got none`);
-      const places = links.places[at] as string;
-      const flags = links.flags[at] as number;
-      own.push({
-        event: {
-          ...(name === null ? {} : { name }),
-          actors: splitWords(links.actors[at] as string),
-          ...(places === '' ? {} : { places: splitWords(places) }),
-          ...(flags & 1 ? { caption: true } : {}),
-          ...(flags & 2 ? { duration: true } : {}),
-        },
-        bounds: { start: links.start[at] as string, end: links.end[at] as string, days: links.days[at] as number },
-        keywords: new Set(splitWords(links.keywords[at] as string)),
-      });
+      const event: LinkItem['event'] = { actors: splitWords(packed.actors[at] as string) };
+      if (name !== null) event.name = name;
+      const places = packed.places[at] as string;
+      if (places !== '') event.places = splitWords(places);
+      const flags = packed.flags[at] as number;
+      if (flags & 1) event.caption = true;
+      if (flags & 2) event.duration = true;
+      const bounds = { start: packed.start[at] as string, end: packed.end[at] as string, days: packed.days[at] as number };
+      links[n] = { event, bounds, keywords: new Set(splitWords(packed.keywords[at] as string)) };
     }
-    return {
-      ...record,
-      actors: record.actors.map((index) => {
-        const actor = actors[index];
-        if (actor === undefined) throw new RangeError(`expected an actor at ${index}, got none`);
-        return actor;
-      }),
-      links: own,
+    const defined = own.map((index) => {
+      const actor = actors[index];
+      if (actor === undefined) throw new RangeError(`expected an actor at ${index}, got none`);
+      return actor;
+    });
+    return { key, summary, warnings, actors: defined, links };
+  });
+  const logged: ClusterRecord[] = new Array<ClusterRecord>(clusters.sizes.length);
+  for (let c = 0, from = 0; c < logged.length; c++) {
+    const line = clusters.line[c] as number;
+    const json = lines[line];
+    if (json === undefined || !json.startsWith('{')) throw new RangeError(`expected an event at line ${line}, got none`);
+    const to = from + (clusters.sizes[c] as number);
+    const when = {
+      edtf: clusters.edtf[c] as string,
+      start: clusters.start[c] as string | null,
+      end: clusters.end[c] as string | null,
+      precision: clusters.precision[c] as DraftHead['when']['precision'],
     };
-  });
-  const logged = clusters.map((cluster) => {
-    const json = lines[cluster.line];
-    if (json === undefined || !json.startsWith('{')) throw new RangeError(`expected an event at line ${cluster.line}, got none`);
-    return { ...cluster, json };
-  });
+    const head = {
+      identity: clusters.identity[c] as string,
+      baseId: clusters.baseId[c] as string,
+      when,
+      actors: splitWords(clusters.actors[c] as string),
+    };
+    logged[c] = { members: clusters.members.slice(from, to), head, json, line };
+    from = to;
+  }
   return { articles: records, clusters: logged, shards };
 }
 
