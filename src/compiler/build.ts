@@ -169,9 +169,10 @@ async function loadAssembled(dir: string, state: State): Promise<Assembled | und
 function itemReader(cache: ArticleCache): ItemReader {
   return (record) => {
     const compiled = readCachedSync(cache, record.key);
-    if (compiled === undefined)
+    const items = compiled && recordOf(record.key, compiled).items;
+    if (items?.length !== record.links.length)
       throw new DamagedState(`the cache entry of ${record.summary.id}, which the compile state names, is missing or damaged`);
-    return recordOf(record.key, compiled).items ?? [];
+    return items;
   };
 }
 
