@@ -359,7 +359,7 @@ const REDO_ALL_SHARE = 0.05;
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-const membersKey = (cluster: Pick<ClusterRecord, 'members'>) => cluster.members.join(' ');
+const membersKey = (members: readonly number[]) => members.join(' ');
 
 /** Finds the root of `x` in a union-find parent array, halving paths on the way. */
 function root(parent: Int32Array, x: number): number {
@@ -560,15 +560,17 @@ export function assembleIncremental(
     positionOf.set(item, i);
     return item;
   });
-  const madeDrafts = clusterItems(whole).map((members) => ({ members, full: draftOf(members) }));
-  const made: ClusterRecord[] = madeDrafts.map(({ members, full }) => {
-    const { identity, baseId, ...event } = full;
-    return {
+  // Each cluster made again: its record, and its event without the id (what the record's JSON is of).
+  const madeEvents = clusterItems(whole).map((members) => {
+    const { identity, baseId, ...event } = draftOf(members);
+    const cluster: ClusterRecord = {
       members: members.map((item) => positionOf.get(item) as number),
-      head: { identity, baseId, when: full.when, actors: full.actors },
+      head: { identity, baseId, when: event.when, actors: event.actors },
       json: JSON.stringify(event),
     };
+    return { cluster, event };
   });
+  const made = madeEvents.map(({ cluster }) => cluster);
   const clusters: ClusterRecord[] = [...kept, ...made];
   // Ids and order need only the heads: kept events are not made again, their JSON is the previous run's.
   const merged = finishMerge(
@@ -581,14 +583,11 @@ export function assembleIncremental(
   // names its content), so only its id can have changed, and the shard ids show that.
   const keptSet = new Set(split.kept);
   const redone = new Set(
-    previous.clusters.filter((cluster) => !keptSet.has(cluster)).map((cluster) => moved(cluster.members).join(' ')),
+    previous.clusters.filter((cluster) => !keptSet.has(cluster)).map((cluster) => membersKey(moved(cluster.members))),
   );
-  const freshEvents: TimelineEvent[] = madeDrafts.flatMap(({ full }, m) => {
-    const id = merged.ids[kept.length + m] as string;
-    if (redone.has(membersKey(made[m] as ClusterRecord))) return [];
-    const { identity: _identity, baseId: _baseId, ...event } = full;
-    return [{ id, ...event }];
-  });
+  const freshEvents: TimelineEvent[] = madeEvents.flatMap(({ cluster, event }, m) =>
+    redone.has(membersKey(cluster.members)) ? [] : [{ id: merged.ids[kept.length + m] as string, ...event }],
+  );
   const freshIds = new Set(freshEvents.map((event) => event.id));
 
   const jsonById = new Map(merged.ids.map((id, k) => [id, (clusters[k] as ClusterRecord).json]));
