@@ -11,6 +11,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CatalogActor } from './actors/resolveActors';
+import { fileNameOf } from './read';
 import { stableJson, type CompiledArticle, type InputFile } from './pipeline';
 
 /** Where the cache lives when no other folder is given (git-ignored). */
@@ -70,10 +71,18 @@ export function openCache(dir: string, compilerVersion: string, catalog: readonl
   return { dir, salt: sha256(compilerVersion, sha256(stableJson(catalog))) };
 }
 
-/** The cache key of one input file. */
+/**
+ * The cache key of one input file. Its name is part of the key (without an `id:` in the front
+ * matter it decides the article id), but not its folder: the same articles compiled from a
+ * copied or moved folder are found in the cache (see `relocated`).
+ */
 export function cacheKey(cache: ArticleCache, input: InputFile): string {
-  // The file name is part of the key: without an `id:` in the front matter it decides the article id.
-  return sha256(cache.salt, input.file, input.bytes);
+  return sha256(cache.salt, fileNameOf(input.file), input.bytes);
+}
+
+/** A cached article as compiled from `file`: an entry may have been made from a file of the same name in another folder. */
+export function relocated(compiled: CompiledArticle, file: string): CompiledArticle {
+  return compiled.article.file === file ? compiled : { ...compiled, article: { ...compiled.article, file } };
 }
 
 const entryPath = (cache: ArticleCache, key: string): string => path.join(cache.dir, key.slice(0, 2), `${key}.json`);

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import { cacheKey, compilerFingerprint, openCache, readCached, writeCached } from './cache';
+import { cacheKey, compilerFingerprint, openCache, readCached, relocated, writeCached } from './cache';
 import { mapLimited } from './concurrency';
 import { CompileError } from './errors';
 import {
@@ -123,7 +123,11 @@ export async function compileInputs(
   const have = options.have ?? new Map<string, string>();
   const held = keys.map((key) => have.has(key));
   const compiled: (CompiledArticle | undefined)[] = cache
-    ? await mapLimited(keys, FILE_CONCURRENCY, (key, i) => (held[i] ? Promise.resolve(undefined) : readCached(cache, key)))
+    ? await mapLimited(keys, FILE_CONCURRENCY, async (key, i) => {
+        if (held[i]) return undefined;
+        const entry = await readCached(cache, key);
+        return entry && relocated(entry, (sorted[i] as ArticleInput).file);
+      })
     : new Array<undefined>(sorted.length).fill(undefined);
   const missing = compiled.flatMap((entry, i) => (entry === undefined && !held[i] ? [i] : []));
   const stats: CompileStats = {

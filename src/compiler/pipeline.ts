@@ -19,7 +19,7 @@ import { explainClean } from './clean';
 import { CompileError } from './errors';
 import { extractEvents } from './events';
 import { attachActors, mergeEvents, type ActorEvent } from './merge';
-import { readArticle, type Article } from './read';
+import { fileNameOf, readArticle, type Article } from './read';
 import { referenceOf } from './reference';
 import { segmentText, type Segmentation } from './segment';
 import { shardTimeline } from './shard';
@@ -146,7 +146,8 @@ function nlpScope(
   const megabytes = (n: number) => `${(n / 1_000_000).toFixed(1)}M`;
   return {
     scope: { text: text.slice(0, cut), segmentation: { paragraphs, sentences } },
-    warning: `${file}: article text is ${megabytes(text.length)} characters; events were read from its first ${megabytes(cut)} only`,
+    // The file's name, not its path: a compiled article must not depend on where its folder is (see cacheKey).
+    warning: `${fileNameOf(file)}: article text is ${megabytes(text.length)} characters; events were read from its first ${megabytes(cut)} only`,
   };
 }
 

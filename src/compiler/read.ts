@@ -69,9 +69,12 @@ const KNOWN_KEYS = Object.keys(FrontMatterSchema.shape).join(', ');
 /** Front matter is a handful of short fields; anything longer is a missing closing line or an attack. */
 const MAX_FRONT_MATTER = 64 * 1024;
 
+/** The name of an article file without its folder: all that the compiled article depends on of its path. */
+export const fileNameOf = (file: string): string => file.split(/[\\/]/).pop() ?? file;
+
 /** Derives an article id from its file name: `2025-11-04 SCM.txt` → `2025-11-04-scm`. */
 export function idFromFileName(file: string): string {
-  const base = file.split(/[\\/]/).pop() ?? file;
+  const base = fileNameOf(file);
   const stem = base.replace(/\.[^.]*$/, '');
   const id = stem
     .toLowerCase()

@@ -164,6 +164,21 @@ describe('build', { timeout: 300_000 }, () => {
     expect((await stat(path.join(out, 'articles'))).mtimeMs).toBe(articles);
   });
 
+  it('compiles nothing again for a copy of the folder elsewhere, into the same output or another', async () => {
+    await built();
+    const before = await snapshot(out);
+    const moved = path.join(work, 'desk', 'moved');
+    await cp(input, moved, { recursive: true });
+    // Another output folder: its first run, assembled anew, but from the cache.
+    const elsewhere = path.join(work, 'out-elsewhere');
+    expect(await built({ in: moved, out: elsewhere })).toMatchObject({ incremental: false, compiled: 0, cached: 8, read: 8 });
+    expect(await snapshot(elsewhere)).toEqual(before);
+    // The same output folder: every file is new by its path, but not by its key; of the output,
+    // only timeline.json is written again (a run that read any article writes it), with the same bytes.
+    expect(await built({ in: moved })).toMatchObject({ incremental: true, compiled: 0, cached: 8, read: 8, written: 1 });
+    expect(await snapshot(out)).toEqual(before);
+  });
+
   it('deletes the text of an article that is gone', async () => {
     await built();
     const name = (await readdir(input)).find((n) => n.includes('yonhap-alliance')) as string;

@@ -122,6 +122,25 @@ describe('compileParallel', { timeout: 120_000 }, () => {
     expect(second.files).toEqual(sequentialFiles(corpus));
   });
 
+  it('takes the articles of a copied or moved folder from the cache, as compiled from there', async () => {
+    await countedRun(corpus, { cacheDir });
+    const moved = corpus.map((input) => ({ ...input, file: input.file.replace(/^corpus\//, 'desk/moved/') }));
+    const run = await countedRun(moved, { cacheDir });
+    expect(run.seen).toEqual([]);
+    expect(run.stats).toMatchObject({ cached: corpus.length, compiled: 0 });
+    expect(run.files).toEqual(sequentialFiles(moved));
+  });
+
+  it('compiles again an article whose name changed, even with the same bytes', async () => {
+    await countedRun(corpus, { cacheDir });
+    const renamed = corpus.map((input, i) =>
+      i === 2 ? { ...input, file: input.file.replace(/\.(txt|md)$/, '-renamed.$1') } : input,
+    );
+    const run = await countedRun(renamed, { cacheDir });
+    expect(run.seen).toEqual([renamed[2]?.file]);
+    expect(run.files).toEqual(sequentialFiles(renamed));
+  });
+
   it('fills and then reads the cache from worker threads', async () => {
     const options = { generator, jobs: 2, mainThread: false, cacheDir, compilerVersion, progress: false } as const;
     const first = await compileParallel(corpus, options);
