@@ -153,7 +153,8 @@ async function loadAssembled(dir: string, state: State): Promise<Assembled | und
   try {
     const [outline, events] = await Promise.all([
       readFile(path.join(dir, state.assembly.outline), 'utf8'),
-      readFile(path.join(dir, state.assembly.events), 'utf8'),
+      // Bytes: a line is decoded only when its event is written.
+      readFile(path.join(dir, state.assembly.events)),
     ]);
     return unpackAssembly({ outline, events });
   } catch {

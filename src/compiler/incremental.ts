@@ -83,8 +83,9 @@ export type ItemReader = (record: ArticleRecord) => readonly StoredItem[];
 export type ClusterRecord = {
   members: number[];
   head: DraftHead;
-  json: string;
-  /** Where `json` is in the state's events file, once it is written there (see packAssembly). */
+  /** The event's JSON; left out of a cluster read back from disk until it is asked for (`eventJson`). */
+  json?: string;
+  /** Where the JSON is in the state's events file, once it is written there (see packAssembly). */
   line?: number;
 };
 
@@ -94,7 +95,17 @@ export type Assembled = {
   clusters: ClusterRecord[];
   /** The shard files written, with their event ids in order (empty for a one-file timeline). */
   shards: { path: string; ids: string[] }[];
+  /** The events file's line `n`, for the clusters read back without their JSON. */
+  eventLine?: (n: number) => string;
 };
+
+/** A cluster's event JSON: its own, or its line of the events file it was read back from. */
+function eventJson(cluster: ClusterRecord, { eventLine }: Pick<Assembled, 'eventLine'>): string {
+  if (cluster.json !== undefined) return cluster.json;
+  if (cluster.line === undefined || eventLine === undefined)
+    throw new Error('expected an event JSON or a line of the events file, got neither');
+  return eventLine(cluster.line);
+}
 
 export const NOTHING_ASSEMBLED: Assembled = { articles: [], clusters: [], shards: [] };
 
@@ -102,13 +113,14 @@ export const NOTHING_ASSEMBLED: Assembled = { articles: [], clusters: [], shards
  * An assembly as kept on disk. `outline` is JSON of the records without their items, the
  * clusters without their events' JSON, and the shards; the items' links are stored column by
  * column (PackedLinks), which parses several times faster than an object per item. `events`
- * is the events file: event JSON, one a line (JSON has no raw line breaks), so reading it back
- * is splitting a string rather than parsing 25 MB; each cluster names its line. The file only
- * grows (a run appends the lines of the clusters it made) until it is mostly lines no cluster
- * names any more, and is then written anew. The records' items are not kept: a run reads them
+ * is the events file: event JSON, one a line (JSON has no raw line breaks); each cluster names
+ * its line, which is decoded only when its event is written (a run rewrites the few shards an
+ * edit touches, so most of the 25 MB is never decoded). The file only grows (a run appends the
+ * lines of the clusters it made) until it is mostly lines no cluster names any more, and is
+ * then written anew. The records' items are not kept: a run reads them
  * back when it needs them (ItemReader).
  */
-export type PackedAssembly = { outline: string; events: string };
+export type PackedAssembly = { outline: string; events: Uint8Array };
 
 /** What packing gives: the outline, the clusters with their lines, and the lines to add to the events file (or to write it anew with, when `anew`). */
 export type Packed = { outline: string; clusters: ClusterRecord[]; lines: string[]; anew: boolean };
@@ -153,6 +165,26 @@ type PackedOutline = {
 const joinWords = (list: readonly string[] | undefined): string => (list === undefined ? '' : list.join(' '));
 const splitWords = (text: string): string[] => (text === '' ? [] : text.split(' '));
 
+/**
+ * A link read back from the outline, at position `at` of its columns. Its keywords are made a
+ * set only when a probe compares it with a new item (few are); it is stored again by copying
+ * its columns' values, not by joining its lists anew.
+ */
+class StoredLink implements LinkItem {
+  #keywords: ReadonlySet<string> | undefined;
+  constructor(
+    readonly event: LinkItem['event'],
+    readonly bounds: LinkItem['bounds'],
+    readonly columns: PackedLinks,
+    readonly at: number,
+  ) {}
+
+  get keywords(): ReadonlySet<string> {
+    this.#keywords ??= new Set(splitWords(this.columns.keywords[this.at] as string));
+    return this.#keywords;
+  }
+}
+
 /** The links of a merge item. */
 function linkOf({ event, bounds, keywords }: Pick<MergeItem, 'event' | 'bounds' | 'keywords'>): LinkItem {
   return {
@@ -172,7 +204,8 @@ function linkOf({ event, bounds, keywords }: Pick<MergeItem, 'event' | 'bounds' 
  * Packs an assembly for disk, without the records' items, given how many lines the events file
  * holds now (`logged`; 0 for none): clusters made this run get the lines after them.
  */
-export function packAssembly({ articles, clusters: unlogged, shards }: Assembled, logged: number): Packed {
+export function packAssembly(assembled: Assembled, logged: number): Packed {
+  const { articles, clusters: unlogged, shards } = assembled;
   const fresh = unlogged.filter((cluster) => cluster.line === undefined).length;
   // Written anew when more than half of it would be lines no cluster names.
   const anew = logged === 0 || logged + fresh > 2 * unlogged.length;
@@ -180,8 +213,9 @@ export function packAssembly({ articles, clusters: unlogged, shards }: Assembled
   const lines: string[] = [];
   const clusters = unlogged.map((cluster) => {
     if (!anew && cluster.line !== undefined) return cluster;
-    lines.push(cluster.json);
-    return { ...cluster, line: next++ };
+    const json = eventJson(cluster, assembled);
+    lines.push(json);
+    return { ...cluster, json, line: next++ };
   });
   const actors: Actor[] = [];
   const byObject = new Map<Actor, number>();
@@ -200,7 +234,20 @@ export function packAssembly({ articles, clusters: unlogged, shards }: Assembled
   };
   const links: PackedLinks = { name: [], actors: [], places: [], flags: [], start: [], end: [], days: [], keywords: [] };
   for (const record of articles)
-    for (const { event, bounds, keywords } of record.links) {
+    for (const link of record.links) {
+      if (link instanceof StoredLink) {
+        const { columns, at } = link;
+        links.name.push(columns.name[at] as string | null);
+        links.actors.push(columns.actors[at] as string);
+        links.places.push(columns.places[at] as string);
+        links.flags.push(columns.flags[at] as number);
+        links.start.push(columns.start[at] as string);
+        links.end.push(columns.end[at] as string);
+        links.days.push(columns.days[at] as number);
+        links.keywords.push(columns.keywords[at] as string);
+        continue;
+      }
+      const { event, bounds, keywords } = link;
       links.name.push(event.name ?? null);
       links.actors.push(joinWords(event.actors));
       links.places.push(joinWords(event.places));
@@ -256,7 +303,12 @@ function packClusters(clusters: readonly ClusterRecord[]): PackedClusters {
 /** The inverse of `packAssembly`: records come without their items. Throws when the parts do not fit together. */
 export function unpackAssembly({ outline, events }: PackedAssembly): Assembled {
   const { actors, articles, links: packed, clusters, shards } = JSON.parse(outline) as PackedOutline;
-  const lines = events.split('\n');
+  // Where each line of the events file starts (and, one past the last, where it would).
+  const starts: number[] = [0];
+  for (let at = events.indexOf(10); at >= 0; at = events.indexOf(10, at + 1)) starts.push(at + 1);
+  starts.push(events.length + 1);
+  const decoder = new TextDecoder();
+  const eventLine = (n: number): string => decoder.decode(events.subarray(starts[n], (starts[n + 1] as number) - 1));
   if (!Array.isArray(articles) || !Array.isArray(clusters?.sizes) || !Array.isArray(shards))
     throw new RangeError('expected records, clusters and shards in the outline');
   let at = 0;
@@ -274,7 +326,7 @@ export function unpackAssembly({ outline, events }: PackedAssembly): Assembled {
       if (flags & 1) event.caption = true;
       if (flags & 2) event.duration = true;
       const bounds = { start: packed.start[at] as string, end: packed.end[at] as string, days: packed.days[at] as number };
-      links[n] = { event, bounds, keywords: new Set(splitWords(packed.keywords[at] as string)) };
+      links[n] = new StoredLink(event, bounds, packed, at);
     }
     const defined = own.map((index) => {
       const actor = actors[index];
@@ -286,8 +338,9 @@ export function unpackAssembly({ outline, events }: PackedAssembly): Assembled {
   const logged: ClusterRecord[] = new Array<ClusterRecord>(clusters.sizes.length);
   for (let c = 0, from = 0; c < logged.length; c++) {
     const line = clusters.line[c] as number;
-    const json = lines[line];
-    if (json === undefined || !json.startsWith('{')) throw new RangeError(`expected an event at line ${line}, got none`);
+    // A line the file lacks, or that is no JSON object, is a damaged state: found here, not when it is written.
+    if (!(line >= 0 && line < starts.length - 1) || events[starts[line] as number] !== 0x7b)
+      throw new RangeError(`expected an event at line ${line}, got none`);
     const to = from + (clusters.sizes[c] as number);
     const when = {
       edtf: clusters.edtf[c] as string,
@@ -301,10 +354,10 @@ export function unpackAssembly({ outline, events }: PackedAssembly): Assembled {
       when,
       actors: splitWords(clusters.actors[c] as string),
     };
-    logged[c] = { members: clusters.members.slice(from, to), head, json, line };
+    logged[c] = { members: clusters.members.slice(from, to), head, line };
     from = to;
   }
-  return { articles: records, clusters: logged, shards };
+  return { articles: records, clusters: logged, shards, eventLine };
 }
 
 /** The items of a record, read back when it came without them. */
@@ -590,8 +643,8 @@ export function assembleIncremental(
   );
   const freshIds = new Set(freshEvents.map((event) => event.id));
 
-  const jsonById = new Map(merged.ids.map((id, k) => [id, (clusters[k] as ClusterRecord).json]));
-  const eventJson = ({ id }: { id: string }) => withId(id, jsonById.get(id) as string);
+  const clusterById = new Map(merged.ids.map((id, k) => [id, clusters[k] as ClusterRecord]));
+  const jsonOf = ({ id }: { id: string }) => withId(id, eventJson(clusterById.get(id) as ClusterRecord, previous));
   const timeline: Omit<Timeline, 'events'> = {
     schemaVersion: SCHEMA_VERSION,
     generator: options.generator,
@@ -630,7 +683,7 @@ export function assembleIncremental(
   // A timeline of one file holds its events whole; shards are written from the events' JSON.
   const { index, shards } = sharded(merged.events.length, options.shardEvents)
     ? shardEvents(timeline, merged.events, options.shardEvents)
-    : { index: { ...timeline, events: merged.events.map((event) => JSON.parse(eventJson(event)) as TimelineEvent) }, shards: [] };
+    : { index: { ...timeline, events: merged.events.map((event) => JSON.parse(jsonOf(event)) as TimelineEvent) }, shards: [] };
   const write: OutputFile[] = [{ path: 'timeline.json', content: stableJson(index) }];
   const previousShards = new Map(previous.shards.map((shard) => [shard.path, shard.ids]));
   const shardIds = shards.map(({ path, shard }) => ({ path, ids: shard.events.map((event) => event.id) }));
@@ -643,7 +696,7 @@ export function assembleIncremental(
       before.every((id, k) => id === ids[k]) &&
       !shard.events.some((event) => freshIds.has(event.id));
     if (same) return;
-    write.push({ path, content: shardJson(shard, eventJson) });
+    write.push({ path, content: shardJson(shard, jsonOf) });
   });
   if (previous.articles.length === 0) write.push(schemaFile());
   for (const text of texts) write.push({ path: `articles/${text.id}.json`, content: stableJson(text) });
@@ -667,7 +720,7 @@ export function assembleIncremental(
       paths,
       write,
       remove: [...new Set(before.filter((path) => !now.has(path)))],
-      next: { articles: [...records], clusters, shards: shardIds },
+      next: { articles: [...records], clusters, shards: shardIds, eventLine: previous.eventLine },
     },
   };
 }

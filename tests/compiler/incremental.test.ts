@@ -99,7 +99,7 @@ function roundTrip(assembled: Assembled, before: Stored): Stored {
   const stored = new Map(assembled.articles.map((record) => [record.key, JSON.stringify(storedItems(record, before.readItems))]));
   const readItems: ItemReader = (record) => JSON.parse(stored.get(record.key) ?? 'null') as StoredItem[];
   return {
-    assembled: unpackAssembly({ outline, events }),
+    assembled: unpackAssembly({ outline, events: new TextEncoder().encode(events) }),
     readItems,
     events,
     lines: anew ? added.length : before.lines + added.length,
