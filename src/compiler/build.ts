@@ -222,7 +222,9 @@ async function saveState(
     const stats = await stat(path.join(runs, name, STATE_FILE)).catch(() => undefined);
     if (stats && Date.now() - stats.mtimeMs > STATE_UNUSED_MS) await rm(path.join(runs, name), { recursive: true, force: true });
   }
-  return { state, assembled: { ...assembled, clusters: packed.clusters } };
+  // Written anew, every cluster holds its JSON: the lines read at the start need not be kept (`--watch`).
+  const eventLine = packed.anew ? undefined : assembled.eventLine;
+  return { state, assembled: { ...assembled, clusters: packed.clusters, eventLine } };
 }
 
 async function stampOf(file: string): Promise<FileStamp | undefined> {

@@ -256,6 +256,26 @@ describe('build', { timeout: 300_000 }, () => {
     expect(await snapshot(out)).toEqual(await expected());
   });
 
+  it('goes on in memory from a state read from disk, writing kept events from the lines it read', async () => {
+    // Clusters are made again only where an edit touches them (not all of them, as for an eighth of the articles).
+    const touched = { redoAllShare: 1 };
+    await built(touched);
+    // The first run of a process reads the state: its kept clusters come without their events' JSON.
+    const memory: BuildMemory = {};
+    await editOneArticle();
+    expect(await built(touched, memory)).toMatchObject({ incremental: true, compiled: 1 });
+    expect(memory.last?.assembled.clusters.some((cluster) => cluster.json === undefined)).toBe(true);
+    // The next one rewrites shards that hold kept events, read from those lines.
+    const name = (await readdir(input)).filter((n) => !n.includes('yonhap')).sort()[1] as string;
+    const file = path.join(input, name);
+    await writeFile(file, `${(await readFile(file, 'utf8')).trimEnd()}\nThe ministers met again on Monday.\n`);
+    await editOneArticle();
+    const stats = await built(touched, memory);
+    expect(stats).toMatchObject({ incremental: true, compiled: 2 });
+    expect(stats.written).toBeGreaterThan(3);
+    expect(await snapshot(out)).toEqual(await expected());
+  });
+
   it('does not use a memory when the output folder was changed since, or the options differ', async () => {
     const memory: BuildMemory = {};
     await built({}, memory);
