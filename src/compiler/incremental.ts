@@ -117,8 +117,8 @@ export const NOTHING_ASSEMBLED: Assembled = { articles: [], clusters: [], shards
  * its line, which is decoded only when its event is written (a run rewrites the few shards an
  * edit touches, so most of the 25 MB is never decoded). The file only grows (a run appends the
  * lines of the clusters it made) until it is mostly lines no cluster names any more, and is
- * then written anew. The records' items are not kept: a run reads them
- * back when it needs them (ItemReader).
+ * then written anew. The records' items are not kept: a run reads them back when it needs
+ * them (ItemReader).
  */
 export type PackedAssembly = { outline: string; events: Uint8Array };
 
