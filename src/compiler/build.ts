@@ -33,7 +33,7 @@ import {
   type ItemReader,
 } from './incremental';
 import { compileInputs, type CompileStats, type ParallelCompileOptions } from './parallel';
-import type { CompiledArticle } from './pipeline';
+import type { CompiledArticle } from './assemble';
 import { applyChanges, listFiles, writeOutput } from './write';
 
 /** Bumped when the state's layout changes; a state of another format is ignored. */

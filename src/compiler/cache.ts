@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CatalogActor } from './actors/resolveActors';
 import { fileNameOf } from './read';
-import { stableJson, type CompiledArticle, type InputFile } from './pipeline';
+import { stableJson, type CompiledArticle, type InputFile } from './assemble';
 
 /** Where the cache lives when no other folder is given (git-ignored). */
 export const DEFAULT_CACHE_DIR = '.cache/dateline';

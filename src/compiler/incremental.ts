@@ -39,7 +39,7 @@ import {
   type CompiledArticle,
   type CompileOptions,
   type OutputFile,
-} from './pipeline';
+} from './assemble';
 import { shardEvents, sharded } from './shard';
 import { validateOutput } from './validate';
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { mapLimited } from './concurrency';
 import { CompileError } from './errors';
 import type { KnownFile } from './parallel';
-import type { InputFile } from './pipeline';
+import type { InputFile } from './assemble';
 
 export const ARTICLE_EXTENSIONS = ['.txt', '.md'];
 

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseActorCatalog } from './actors/catalog';
 import { CompileError } from './errors';
-import type { CompileOptions } from './pipeline';
+import type { CompileOptions } from './assemble';
 
 const ROOT = new URL('../../', import.meta.url);
 

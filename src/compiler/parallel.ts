@@ -15,14 +15,13 @@ import { mapLimited } from './concurrency';
 import { CompileError } from './errors';
 import {
   assemble,
-  compileArticle,
   readArticles,
   type ArticleContext,
   type CompiledArticle,
   type CompileOptions,
   type CompileResult,
   type InputFile,
-} from './pipeline';
+} from './assemble';
 import type { Article } from './read';
 import type { WorkerError, WorkerInit, WorkerReply, WorkerTask } from './worker';
 
@@ -37,7 +36,7 @@ export type ParallelCompileOptions = CompileOptions & {
   progress?: boolean | ((done: number, total: number) => void);
   /** Whether the main thread compiles too (default true); false leaves all of it to `jobs` workers. */
   mainThread?: boolean;
-  /** Per-article compile for the articles done on the main thread (tests count calls with it); workers use the pipeline's. */
+  /** Per-article compile for the articles done on the main thread (tests count calls with it); workers use article.ts's. */
   compileOne?: (article: Article, context: ArticleContext) => CompiledArticle;
   /** Articles to compile from which workers start before the articles are read (default WORKERS_UP_FRONT). */
   workersUpFront?: number;
@@ -275,12 +274,12 @@ async function compileTasks(
   finish: (index: number, result: CompiledArticle, onWorker: boolean) => void,
 ): Promise<number> {
   const jobs = jobsOf(options);
-  const compileOne = options.compileOne ?? compileArticle;
+  const mainThread = options.mainThread ?? true;
+  let compileOne = options.compileOne;
   // Several small batches per thread keep every thread busy to the end without a message per article.
   const size = Math.max(1, Math.min(32, Math.ceil(tasks.length / (jobs * 8))));
   const batches: Task[][] = [];
   for (let i = 0; i < tasks.length; i += size) batches.push(tasks.slice(i, i + size));
-  const mainThread = options.mainThread ?? true;
   const workers: Worker[] = [];
 
   let next = 0;
@@ -328,11 +327,14 @@ async function compileTasks(
     while (mainThread && next < batches.length && !failure) {
       const number = next++;
       const batch = batches[number] ?? [];
+      // Loaded for the first batch: a run that compiles nothing on this thread never loads the
+      // stages and the NLP libraries they use (~1 s).
+      const compileNow = (compileOne ??= (await import('./article')).compileArticle);
       const started = performance.now();
       try {
         complete(
           batch,
-          batch.map((t) => compileOne(t.article, context)),
+          batch.map((t) => compileNow(t.article, context)),
           false,
         );
       } catch (error) {

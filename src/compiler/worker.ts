@@ -5,7 +5,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { CompileError, type CompileErrorCode } from './errors';
-import { compileArticle, type ArticleContext, type CompiledArticle } from './pipeline';
+import { compileArticle } from './article';
+import type { ArticleContext, CompiledArticle } from './assemble';
 import type { Article } from './read';
 
 /** A batch of articles for one worker; `batch` comes back with the reply. */

@@ -8,7 +8,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import path from 'node:path';
 import { mapLimited } from './concurrency';
 import { CompileError } from './errors';
-import type { OutputFile } from './pipeline';
+import type { OutputFile } from './assemble';
 
 /** The file every output has; a folder holding it may be replaced. */
 const MARKER = 'timeline.json';
