@@ -62,7 +62,7 @@ export function compileWatchPlugin({
     configureServer(server: ViteDevServer) {
       if (!enabled) return;
       const { logger } = server.config;
-      child = spawn(process.execPath, ['--import', 'tsx', 'src/compiler/cli.ts', '--watch', ...args], {
+      child = spawn(process.execPath, ['scripts/compile.mjs', '--watch', ...args], {
         cwd: server.config.root,
         stdio: ['ignore', 'pipe', 'pipe'],
       });

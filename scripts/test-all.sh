@@ -35,7 +35,7 @@ DATE_SENSITIVE=(tests/model tests/compiler/time tests/compiler/events tests/comp
 for tz in UTC Asia/Seoul Pacific/Kiritimati Pacific/Pago_Pago; do
   step "date-sensitive unit tests (TZ=$tz)" env TZ="$tz" npx vitest run "${DATE_SENSITIVE[@]}"
 done
-step "compile:check (public/data is up to date)" npx tsx src/compiler/cli.ts --check
+step "compile:check (public/data is up to date)" node scripts/compile.mjs --check
 step "build" npx vite build --logLevel warn
 if [ -x "$CHROME_BIN" ]; then
   step "e2e (Chromium)" env CHROME_BIN="$CHROME_BIN" npx playwright test

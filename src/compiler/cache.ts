@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CatalogActor } from './actors/resolveActors';
 import { fileNameOf } from './read';
+import { ROOT_URL } from './root';
 import { stableJson, type CompiledArticle, type InputFile } from './assemble';
 
 /** Where the cache lives when no other folder is given (git-ignored). */
@@ -54,7 +55,7 @@ async function sourceFiles(dir: string): Promise<string[]> {
  * src/model, so editing a stage during development invalidates the cache by itself.
  */
 export async function compilerFingerprint(version: string): Promise<string> {
-  const src = fileURLToPath(new URL('..', import.meta.url));
+  const src = fileURLToPath(new URL('src/', ROOT_URL));
   const files = [...(await sourceFiles(path.join(src, 'compiler'))), ...(await sourceFiles(path.join(src, 'model')))];
   const hash = createHash('sha256').update(version);
   for (const file of files)

@@ -7,14 +7,13 @@ import { readFile } from 'node:fs/promises';
 import { parseActorCatalog } from './actors/catalog';
 import { CompileError } from './errors';
 import type { CompileOptions } from './assemble';
-
-const ROOT = new URL('../../', import.meta.url);
+import { ROOT_URL } from './root';
 
 export const DEFAULT_CATALOG = 'data/actors.yaml';
 
 /** Reads package.json and the actor catalogue (a path relative to the working folder) into CompileOptions. */
 export async function loadCompileOptions(catalogFile = DEFAULT_CATALOG): Promise<CompileOptions> {
-  const pkg = JSON.parse(await readFile(new URL('package.json', ROOT), 'utf8')) as { version: string };
+  const pkg = JSON.parse(await readFile(new URL('package.json', ROOT_URL), 'utf8')) as { version: string };
   let yamlText: string;
   try {
     yamlText = await readFile(catalogFile, 'utf8');

@@ -7,12 +7,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
-const cli = path.join(root, 'src/compiler/cli.ts');
+// What `npm run compile` runs: the compiler bundled (scripts/compile.mjs), not through tsx.
+const launcher = path.join(root, 'scripts/compile.mjs');
 
 async function compile(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(tsx, [cli, ...args], { cwd: root });
+    const { stdout, stderr } = await run(process.execPath, [launcher, ...args], { cwd: root });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -1,0 +1,2 @@
+/** See compile.mjs. */
+export function compilerBundle(entries: readonly string[]): Promise<string>;

@@ -1,0 +1,73 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../bench/generate';
+import { compile } from '../../src/compiler/pipeline';
+import { compilerBundle } from '../../scripts/compile.mjs';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+const generator = { name: 'dateline', version: '0.0.0-test' };
+
+/**
+ * An entry that compiles a generated corpus with every article on one worker (none on the
+ * main thread), so a bundle that cannot find or start `worker.js` fails.
+ */
+const onWorkersEntry = (note: string) => `// ${note}
+import { readFileSync } from 'node:fs';
+import { compileParallel } from ${JSON.stringify(path.join(root, 'src/compiler/parallel.ts'))};
+
+const articles: { file: string; content: string }[] = JSON.parse(readFileSync(process.argv[2] as string, 'utf8'));
+const inputs = articles.map(({ file, content }) => ({ file, bytes: new TextEncoder().encode(content) }));
+const { result, stats } = await compileParallel(inputs, {
+  generator: ${JSON.stringify(generator)},
+  jobs: 1,
+  mainThread: false,
+  progress: false,
+});
+process.stdout.write(JSON.stringify({ files: result.ok ? result.files : result.errors.map(String), onWorkers: stats.onWorkers }));
+`;
+
+describe('the bundled compiler (scripts/compile.mjs)', () => {
+  let work: string;
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(tmpdir(), 'dateline-bundle-'));
+  });
+  afterAll(() => rm(work, { recursive: true, force: true }));
+
+  it('starts compile workers from the bundle and gives the same files as the unbundled compile', async () => {
+    const entry = path.join(work, 'onWorkers.ts');
+    await writeFile(entry, onWorkersEntry('first'));
+    const dir = await compilerBundle([entry]);
+    expect((await readdir(dir)).filter((name) => name.endsWith('.js'))).toEqual(
+      expect.arrayContaining(['onWorkers.js', 'worker.js']),
+    );
+    const articles = [...generateCorpus(6, 11)].map(({ fileName, content }) => ({ file: fileName, content }));
+    await writeFile(path.join(work, 'articles.json'), JSON.stringify(articles));
+    const { stdout } = await run(process.execPath, [path.join(dir, 'onWorkers.js'), path.join(work, 'articles.json')], {
+      cwd: root,
+    });
+    const bundled = JSON.parse(stdout) as { files: unknown; onWorkers: number };
+
+    const inputs = articles.map(({ file, content }) => ({ file, bytes: new TextEncoder().encode(content) }));
+    const expected = compile(inputs, { generator });
+    if (!expected.ok) throw new Error('compile: expected the generated corpus to compile');
+    expect(bundled.onWorkers).toBe(6);
+    expect(bundled.files).toEqual(expected.files);
+  }, 120_000);
+
+  it('makes the bundle again when a file it is made of changes, and finds it again after', async () => {
+    const entry = path.join(work, 'changing.ts');
+    await writeFile(entry, onWorkersEntry('one'));
+    const first = await compilerBundle([entry]);
+    expect(await compilerBundle([entry])).toBe(first);
+    await writeFile(entry, onWorkersEntry('one, changed'));
+    const second = await compilerBundle([entry]);
+    expect(second).not.toBe(first);
+    // The earlier bundle stays (a running `--watch` may still load its parts).
+    expect((await stat(first)).isDirectory()).toBe(true);
+  }, 120_000);
+});
