@@ -27,7 +27,14 @@ async function staticPackages(entry: string): Promise<Map<string, string[]>> {
     for (const imported of inputs[file]?.imports ?? []) {
       if (imported.kind === 'dynamic-import') continue;
       if (!imported.external) walk(imported.path, [...chain, file]);
-      else if (!imported.path.startsWith('node:') && !found.has(imported.path)) found.set(imported.path, [...chain, file]);
+      else if (!imported.path.startsWith('node:')) {
+        // A package's subpath ("chrono-node/en") counts as the package.
+        const name = imported.path
+          .split('/')
+          .slice(0, imported.path.startsWith('@') ? 2 : 1)
+          .join('/');
+        if (!found.has(name)) found.set(name, [...chain, file]);
+      }
     }
   };
   walk(entry, []);

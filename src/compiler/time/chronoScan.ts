@@ -5,7 +5,7 @@
  * readings ("this month", "in eight years", times of day) are dropped: the news rules
  * for those live in relative.ts, and durations are not dates.
  */
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 import type { ParsedResult } from 'chrono-node';
 import type { CalendarDate } from '../../model/calendarDate';
 import { parseCalendarDate } from '../../model/calendarDate';
