@@ -6,7 +6,7 @@
  * packages go into the bundle too: compromise alone is hundreds of small modules, and
  * compromise and chrono-node load in 0.4–0.5 s from one file against 0.77–0.86 s from
  * node_modules. The bundle is made again whenever a file of src/compiler or src/model, this
- * script or package-lock.json changes (by size or time), which takes ~0.3 s, and kept in
+ * script or package-lock.json changes (by size or time), which adds ~0.6 s to that run, and kept in
  * node_modules/.cache. `npx tsx src/compiler/cli.ts` runs the same code unbundled.
  */
 import { createHash } from 'node:crypto';
