@@ -15,7 +15,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const BUNDLES = path.join(ROOT, 'node_modules', '.cache', 'dateline', 'compiler');
+/** Where bundles are kept; DATELINE_BUNDLES moves them (tests point it at a folder that cannot be made). */
+const BUNDLES = process.env.DATELINE_BUNDLES ?? path.join(ROOT, 'node_modules', '.cache', 'dateline', 'compiler');
 /** Folders whose files go into the bundle, with the packages they import. */
 const SOURCES = ['src/compiler', 'src/model'];
 /** Files besides the sources that change what a bundle holds: this script, and the packages' versions. */
@@ -99,9 +100,27 @@ export async function compilerBundle(entries) {
   return dir;
 }
 
+/**
+ * The CLI's module: from the bundle, or, when no bundle can be made (node_modules read-only,
+ * a full disk), from the sources through tsx, after saying so on stderr.
+ * @returns {Promise<{ main: (argv: string[]) => Promise<number> }>}
+ */
+async function loadCli() {
+  let dir;
+  try {
+    dir = await compilerBundle(['src/compiler/cli.ts']);
+  } catch (error) {
+    const reason = /** @type {Error} */ (error).message.split('\n')[0];
+    process.stderr.write(`warning: could not make the compiler's bundle in ${BUNDLES} (${reason}); running it through tsx\n`);
+    const tsx = await import('tsx/esm/api');
+    tsx.register();
+    return import(pathToFileURL(path.join(ROOT, 'src/compiler/cli.ts')).href);
+  }
+  return import(pathToFileURL(path.join(dir, 'cli.js')).href);
+}
+
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   process.setSourceMapsEnabled(true);
-  const dir = await compilerBundle(['src/compiler/cli.ts']);
-  const { main } = await import(pathToFileURL(path.join(dir, 'cli.js')).href);
+  const { main } = await loadCli();
   process.exitCode = await main(process.argv.slice(2));
 }

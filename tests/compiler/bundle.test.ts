@@ -59,6 +59,18 @@ describe('the bundled compiler (scripts/compile.mjs)', () => {
     expect(bundled.files).toEqual(expected.files);
   }, 120_000);
 
+  it('runs the compiler through tsx, saying so, when no bundle can be made', async () => {
+    const { stdout, stderr } = await run(process.execPath, [path.join(root, 'scripts/compile.mjs'), '--check'], {
+      cwd: root,
+      // Under a file: no folder can be made there.
+      env: { ...process.env, DATELINE_BUNDLES: path.join(root, 'package.json', 'bundles') },
+    });
+    expect(stderr).toMatch(
+      /^warning: could not make the compiler's bundle in .*package\.json\/bundles \(.+\); running it through tsx$/m,
+    );
+    expect(stdout).toMatch(/^public\/data is up to date/);
+  }, 120_000);
+
   it('makes the bundle again when a file it is made of changes, and finds it again after', async () => {
     const entry = path.join(work, 'changing.ts');
     await writeFile(entry, onWorkersEntry('one'));
