@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { seedLikeArticles, seedLikeTimeline } from '../fixtures/timeline/seedLike';
@@ -24,7 +24,8 @@ describe('source reader', () => {
     const source = await screen.findByRole('region', { name: 'Source' });
     const active = await within(source).findByText((_, element) => element?.matches('mark.is-active') ?? false);
     expect(active.textContent).toBe(scm?.sources[index]?.quote);
-    expect(scrolled.mock.contexts).toContain(active);
+    // Scrolled by an effect, which React may run just after the mark is in the page.
+    await waitFor(() => expect(scrolled.mock.contexts).toContain(active));
     expect(window.location.search).toBe(`?event=scm-57&source=${index}`);
   });
 
