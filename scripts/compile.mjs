@@ -91,10 +91,11 @@ export async function compilerBundle(entries) {
   });
   // Another run may have made the same bundle meanwhile: either is as good.
   await rename(temporary, dir).catch(() => rm(temporary, { recursive: true, force: true }));
+  // Old bundles go, and what a run stopped part-way left (esbuild writes nothing when it fails,
+  // but a full disk can stop it part-way); one being made now is recent.
   for (const name of await readdir(BUNDLES)) {
     const other = path.join(BUNDLES, name);
-    // Another run's bundle being made, or gone since the listing, is left alone.
-    const stats = name.endsWith('.tmp') ? undefined : await stat(other).catch(() => undefined);
+    const stats = await stat(other).catch(() => undefined);
     if (stats && other !== dir && now.getTime() - stats.mtimeMs > UNUSED_MS) await rm(other, { recursive: true, force: true });
   }
   return dir;

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -71,6 +71,12 @@ describe('the bundled compiler (scripts/compile.mjs)', () => {
     expect(stdout).toMatch(/^public\/data is up to date/);
   }, 120_000);
 
+  it('fails with esbuild’s error on a source it cannot read (the CLI then runs through tsx, which says it again)', async () => {
+    const entry = path.join(work, 'broken.ts');
+    await writeFile(entry, 'export const broken = ;\n');
+    await expect(compilerBundle([entry])).rejects.toThrow(/broken\.ts:1:\d+: ERROR: Unexpected ";"/);
+  }, 120_000);
+
   it('makes the bundle again when a file it is made of changes, and finds it again after', async () => {
     const entry = path.join(work, 'changing.ts');
     await writeFile(entry, onWorkersEntry('one'));
@@ -81,5 +87,20 @@ describe('the bundled compiler (scripts/compile.mjs)', () => {
     expect(second).not.toBe(first);
     // The earlier bundle stays (a running `--watch` may still load its parts).
     expect((await stat(first)).isDirectory()).toBe(true);
+  }, 120_000);
+
+  it('removes, when it makes one, the bundles not run for a day, and keeps the others', async () => {
+    const bundles = path.join(root, 'node_modules/.cache/dateline/compiler');
+    const stale = path.join(bundles, `stale-${process.pid}`);
+    const recent = path.join(bundles, `recent-${process.pid}`);
+    for (const dir of [stale, recent]) await mkdir(dir, { recursive: true });
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    await utimes(stale, twoDaysAgo, twoDaysAgo);
+    const entry = path.join(work, 'cleaning.ts');
+    await writeFile(entry, onWorkersEntry(`cleaning ${Date.now()}`));
+    await compilerBundle([entry]);
+    expect(await stat(stale).catch(() => 'gone')).toBe('gone');
+    expect((await stat(recent)).isDirectory()).toBe(true);
+    await rm(recent, { recursive: true });
   }, 120_000);
 });
