@@ -1,2 +1,4 @@
 /** See compile.mjs. */
 export function compilerBundle(entries: readonly string[]): Promise<string>;
+/** See compile.mjs. */
+export function bundleFailure(error: unknown): string;

@@ -81,7 +81,8 @@ export async function compilerBundle(entries) {
     target: `node${process.versions.node}`,
     sourcemap: 'linked',
     outdir: temporary,
-    logLevel: 'warning',
+    // Its errors reach the caller (loadCli says them in one line); warnings are not the user's to act on.
+    logLevel: 'silent',
     // Where the checkout is: the compiler finds package.json and its own sources from it (src/compiler/root.ts).
     define: { DATELINE_ROOT: JSON.stringify(pathToFileURL(ROOT).href) },
     // yaml is CommonJS and requires Node's modules: an ES module has no `require` of its own.
@@ -102,6 +103,20 @@ export async function compilerBundle(entries) {
 }
 
 /**
+ * One line for why a bundle could not be made: esbuild's first error with its place, or the
+ * file system's message.
+ * @param {unknown} error
+ */
+export function bundleFailure(error) {
+  const first = /** @type {{ errors?: { text: string, location: { file: string, line: number, column: number } | null }[] }} */ (
+    error
+  ).errors?.[0];
+  if (first === undefined) return String(/** @type {Error} */ (error).message ?? error).split('\n')[0];
+  const at = first.location ? `${first.location.file}:${first.location.line}:${first.location.column}: ` : '';
+  return `${at}${first.text}`;
+}
+
+/**
  * The CLI's module: from the bundle, or, when no bundle can be made (node_modules read-only,
  * a full disk), from the sources through tsx, after saying so on stderr.
  * @returns {Promise<{ main: (argv: string[]) => Promise<number> }>}
@@ -111,7 +126,7 @@ async function loadCli() {
   try {
     dir = await compilerBundle(['src/compiler/cli.ts']);
   } catch (error) {
-    const reason = /** @type {Error} */ (error).message.split('\n')[0];
+    const reason = bundleFailure(error);
     process.stderr.write(`warning: could not make the compiler's bundle in ${BUNDLES} (${reason}); running it through tsx\n`);
     const tsx = await import('tsx/esm/api');
     tsx.register();
