@@ -19,8 +19,13 @@ import { SETTLE_MS } from '../src/compiler/watch';
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
 
-/** The child, bundled as `npm run compile` bundles the compiler (scripts/compile.mjs), so that its start-up is the CLI's. */
-const childScript = async () => path.join(await compilerBundle(['bench/compileChild.ts']), 'compileChild.js');
+/**
+ * The child, bundled as `npm run compile` bundles the compiler (scripts/compile.mjs), so that its
+ * start-up is the CLI's. Made once: every run of a bench runs the same code, even if src/ changes meanwhile.
+ */
+let bundledChild: Promise<string> | undefined;
+const childScript = () =>
+  (bundledChild ??= compilerBundle(['bench/compileChild.ts']).then((dir) => path.join(dir, 'compileChild.js')));
 
 /** `modes`: which compiles to run at every size; `incremental` runs at the largest size only. */
 export type CompileMode = 'thread' | 'workers' | 'incremental';

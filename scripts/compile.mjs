@@ -29,13 +29,13 @@ const UNUSED_MS = 24 * 3600 * 1000;
  * @param {readonly string[]} entries
  */
 async function sourceStamps(entries) {
-  const files = [...entries, ...RECIPE];
+  // An entry under a source folder (src/compiler/cli.ts) is listed once.
+  const files = new Set([...entries, ...RECIPE].map((file) => path.relative(ROOT, path.resolve(ROOT, file))));
   for (const folder of SOURCES)
     for (const entry of await readdir(path.join(ROOT, folder), { recursive: true, withFileTypes: true }))
-      if (entry.isFile()) files.push(path.relative(ROOT, path.join(entry.parentPath, entry.name)));
-  files.sort();
+      if (entry.isFile()) files.add(path.relative(ROOT, path.join(entry.parentPath, entry.name)));
   const stamps = await Promise.all(
-    files.map(async (file) => {
+    [...files].sort().map(async (file) => {
       const { size, mtimeMs } = await stat(path.resolve(ROOT, file));
       return `${file}\0${size}\0${mtimeMs}`;
     }),
