@@ -25,6 +25,8 @@ export type ChildReport = {
   cached: number;
   compiled: number;
   workers: number;
+  /** Articles compiled by a warm process (see src/compiler/warm.ts). */
+  warm: number;
 };
 
 /** One edit under --edits: milliseconds from the edit to the output in place, and to the end of the run (state saved). */
@@ -38,6 +40,8 @@ const { values } = parseArgs({
     cache: { type: 'string' },
     version: { type: 'string', default: 'bench' },
     edits: { type: 'string', default: '0' },
+    // `--warm-start no` compiles every article in this process (for comparing; see warm.ts).
+    'warm-start': { type: 'string', default: 'yes' },
   },
 });
 if (values.in === undefined || values.out === undefined)
@@ -53,6 +57,7 @@ const options: BuildOptions = {
   // A fixed version keeps the cache valid while other people edit src/ during a run.
   compilerVersion: values.version,
   progress: false,
+  warmStart: values['warm-start'] !== 'no',
 };
 const memory: BuildMemory = {};
 
@@ -77,6 +82,7 @@ const report: ChildReport = {
   cached: stats.cached,
   compiled: stats.compiled,
   workers: stats.workers,
+  warm: stats.warm,
 };
 
 const edits: EditReport = [];

@@ -32,7 +32,8 @@ import {
   type Assembled,
   type ItemReader,
 } from './incremental';
-import { compileInputs, type CompileStats, type ParallelCompileOptions } from './parallel';
+import { compileInputs, hasStages, jobsOf, type CompileStats, type ParallelCompileOptions } from './parallel';
+import { startWarmCompile } from './warm';
 import type { CompiledArticle } from './assemble';
 import { applyChanges, listFiles, writeOutput } from './write';
 
@@ -95,6 +96,8 @@ export type BuildOptions = ParallelCompileOptions & {
   racyMs?: number;
   /** Above this share of new merge items, every event is made again (assembleIncremental's default). */
   redoAllShare?: number;
+  /** Whether a few changed articles may be compiled by a warm process while the state is read (default true; see warm.ts). */
+  warmStart?: boolean;
 };
 
 export type BuildOutcome =
@@ -284,7 +287,7 @@ async function buildOnce(options: BuildOptions, memory: BuildMemory | undefined,
     const { warnings, ...counts } = standing.outline;
     const bytes = Object.values(standing.inputs).reduce((sum, stamp) => sum + stamp.size, 0);
     const articles = inputs.length;
-    const stats = { articles, cached: articles, compiled: 0, onWorkers: 0, workers: 0 };
+    const stats = { articles, cached: articles, compiled: 0, onWorkers: 0, workers: 0, warm: 0 };
     const outputMs = performance.now() - started;
     // The state was used: it is not one that nobody compiles to any more (see saveState).
     const now = new Date();
@@ -296,14 +299,32 @@ async function buildOnce(options: BuildOptions, memory: BuildMemory | undefined,
       stats: { ...stats, incremental: true, read: 0, bytes, written: 0, removed: 0, outputMs },
     };
   }
-  const previous = stateDir && standing ? (remembered?.assembled ?? (await loadAssembled(stateDir, standing))) : undefined;
+  // A few changed articles: compiled on the other core while the state is read back from disk,
+  // by a process that has the stages loaded already (see warm.ts). Not in a process that has
+  // them loaded itself, nor with the state in memory (`--watch`): there is nothing to overlap.
+  const warm =
+    (options.warmStart ?? true) && jobsOf(options) > 1 && !hasStages() && remembered === undefined
+      ? startWarmCompile(
+          inputs.filter((input): input is ReadFile => !('key' in input)),
+          { catalog: options.catalog ?? [] },
+        )
+      : undefined;
+  let outcome: Awaited<ReturnType<typeof compileInputs>>;
+  let previous: Assembled | undefined;
+  const recordByKey = new Map<string, ArticleRecord>();
+  try {
+    previous = stateDir && standing ? (remembered?.assembled ?? (await loadAssembled(stateDir, standing))) : undefined;
+    for (const record of (previous ?? NOTHING_ASSEMBLED).articles) recordByKey.set(record.key, record);
+    outcome = await compileInputs(inputs, {
+      ...options,
+      compilerVersion,
+      have: new Map([...recordByKey].map(([key, record]) => [key, record.summary.id])),
+      ...(warm === undefined ? {} : { warm }),
+    });
+  } finally {
+    warm?.stop();
+  }
   const intact = previous !== undefined;
-  const recordByKey = new Map((previous ?? NOTHING_ASSEMBLED).articles.map((record) => [record.key, record]));
-  const outcome = await compileInputs(inputs, {
-    ...options,
-    compilerVersion,
-    have: new Map([...recordByKey].map(([key, record]) => [key, record.summary.id])),
-  });
   if (!outcome.ok) return { ok: false, errors: outcome.errors };
   const { keys, compiled } = outcome.value;
 

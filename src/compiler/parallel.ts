@@ -23,6 +23,7 @@ import {
   type InputFile,
 } from './assemble';
 import type { Article } from './read';
+import type { WarmCompile } from './warm';
 import type { WorkerError, WorkerInit, WorkerReply, WorkerTask } from './worker';
 
 export type ParallelCompileOptions = CompileOptions & {
@@ -40,10 +41,19 @@ export type ParallelCompileOptions = CompileOptions & {
   compileOne?: (article: Article, context: ArticleContext) => CompiledArticle;
   /** Articles to compile from which workers start before the articles are read (default WORKERS_UP_FRONT). */
   workersUpFront?: number;
+  /** A warm process already compiling some of the articles (see warm.ts): what it compiled is taken from it. */
+  warm?: WarmCompile;
 };
 
-/** What a run did: articles taken from the cache, compiled (of them on workers), and workers started. */
-export type CompileStats = { articles: number; cached: number; compiled: number; onWorkers: number; workers: number };
+/** What a run did: articles taken from the cache, compiled (of them on workers, and by a warm process), and workers started. */
+export type CompileStats = {
+  articles: number;
+  cached: number;
+  compiled: number;
+  onWorkers: number;
+  workers: number;
+  warm: number;
+};
 
 /**
  * Main-thread work (ms, projected) that must be left before workers are started: a worker
@@ -135,6 +145,7 @@ export async function compileInputs(
     compiled: 0,
     onWorkers: 0,
     workers: 0,
+    warm: 0,
   };
 
   // Workers that will be needed start now, so that their start-up overlaps the reading.
@@ -144,7 +155,8 @@ export async function compileInputs(
       : undefined;
   try {
     // Only articles missing from the cache are read: a hit was read without error before (same name, bytes, compiler).
-    const fresh = readArticles(await Promise.all(missing.map((i) => bytesOf(sorted[i] as ArticleInput))));
+    const files = await Promise.all(missing.map((i) => bytesOf(sorted[i] as ArticleInput)));
+    const fresh = readArticles(files);
     const readIds = fresh.articles.map((article) => article.meta.id);
     const cachedIds = compiled.flatMap((entry, i) =>
       entry ? [entry.article.meta.id] : held[i] ? [have.get(keys[i] as string) as string] : [],
@@ -162,10 +174,11 @@ export async function compileInputs(
     // (Ctrl-C, a crash, a full disk later on) keeps the work it has done for the next run.
     const cacheWrites: Promise<void>[] = [];
     let cacheFailure: { error: unknown } | undefined;
-    stats.workers = await compileTasks(tasks, context, options, crew, (index, result, onWorker) => {
+    const finish = (index: number, result: CompiledArticle, by: 'main' | 'worker' | 'warm'): void => {
       compiled[index] = result;
       stats.compiled += 1;
-      if (onWorker) stats.onWorkers += 1;
+      if (by === 'worker') stats.onWorkers += 1;
+      if (by === 'warm') stats.warm += 1;
       // Caught at once (a rejection left unhandled until the end would stop the process).
       if (cache)
         cacheWrites.push(
@@ -174,7 +187,18 @@ export async function compileInputs(
           }),
         );
       report?.(++done, sorted.length);
+    };
+    // What a warm process compiled is taken from it; what it could not, is compiled here.
+    const { warm } = options;
+    const warmed = warm ? await Promise.all(missing.map((_, k) => warm.result(files[k] as InputFile))) : [];
+    const left = tasks.filter((task, k) => {
+      const result = warmed[k];
+      if (result !== undefined) finish(task.index, result, 'warm');
+      return result === undefined;
     });
+    stats.workers = await compileTasks(left, context, options, crew, (index, result, onWorker) =>
+      finish(index, result, onWorker ? 'worker' : 'main'),
+    );
     report?.(-1, sorted.length);
     await Promise.all(cacheWrites);
     if (cacheFailure) throw cacheFailure.error;
@@ -236,8 +260,14 @@ function reviveError(error: WorkerError): Error {
 
 type Task = { index: number; article: Article };
 
+let stagesLoaded = false;
+
+/** Whether this process has loaded the per-article stages (then it compiles a few articles sooner than a warm process could start). */
+export const hasStages = (): boolean => stagesLoaded;
+
 /** Threads to compile on, the main thread included. */
-const jobsOf = (options: ParallelCompileOptions): number => Math.max(1, Math.floor(options.jobs ?? availableParallelism()));
+export const jobsOf = (options: ParallelCompileOptions): number =>
+  Math.max(1, Math.floor(options.jobs ?? availableParallelism()));
 
 /** Workers started before there is work for them; an error one raises before it is given work is kept for then. */
 type Crew = { workers: Worker[]; failure?: Error; stop: () => Promise<void> };
@@ -330,6 +360,7 @@ async function compileTasks(
       // Loaded for the first batch: a run that compiles nothing on this thread never loads the
       // stages and the NLP libraries they use (~1 s).
       const compileNow = (compileOne ??= (await import('./article')).compileArticle);
+      stagesLoaded = true;
       const started = performance.now();
       try {
         complete(

@@ -1,12 +1,14 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate';
+import { readInputFolder } from '../../src/compiler/inputs';
 import { compile } from '../../src/compiler/pipeline';
 import { bundleFailure, compilerBundle } from '../../scripts/compile.mjs';
+import { snapshotFolder } from '../fixtures/folders';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -29,6 +31,25 @@ const { result, stats } = await compileParallel(inputs, {
   progress: false,
 });
 process.stdout.write(JSON.stringify({ files: result.ok ? result.files : result.errors.map(String), onWorkers: stats.onWorkers }));
+`;
+
+/** An entry that runs one `build` on two threads with a cache, as `npm run compile` does, and prints its stats. */
+const buildEntry = `
+import { build } from ${JSON.stringify(path.join(root, 'src/compiler/build.ts'))};
+
+const [input, out, cache] = process.argv.slice(2) as [string, string, string];
+const outcome = await build({
+  in: input,
+  out,
+  generator: ${JSON.stringify(generator)},
+  shardEvents: 8,
+  jobs: 2,
+  progress: false,
+  cacheDir: cache,
+  compilerVersion: 'test-version',
+  racyMs: 0,
+});
+process.stdout.write(JSON.stringify(outcome.ok ? outcome.stats : outcome.errors.map(String)));
 `;
 
 describe('the bundled compiler (scripts/compile.mjs)', () => {
@@ -58,6 +79,43 @@ describe('the bundled compiler (scripts/compile.mjs)', () => {
     expect(bundled.onWorkers).toBe(6);
     expect(bundled.files).toEqual(expected.files);
   }, 120_000);
+
+  it('compiles a few changed articles in a process started from its snapshot, with the same output, and without one when the snapshot is broken', async () => {
+    const entry = path.join(work, 'build.ts');
+    await writeFile(entry, buildEntry);
+    const dir = await compilerBundle([entry]);
+    expect(await readdir(dir)).toContain('stages.blob');
+    const input = path.join(work, 'in');
+    const out = path.join(work, 'out');
+    await cp(path.join(root, 'data/articles'), input, { recursive: true });
+    for (const article of generateCorpus(8, 17)) await writeFile(path.join(input, article.fileName), article.content);
+    const names = (await readdir(input)).filter((name) => !name.includes('yonhap')).sort();
+    const runBuild = async () => {
+      const { stdout } = await run(process.execPath, [path.join(dir, 'build.js'), input, out, path.join(work, 'cache')], {
+        cwd: root,
+      });
+      return JSON.parse(stdout) as { compiled: number; warm: number; incremental: boolean };
+    };
+    const expected = async () => {
+      const result = compile(await readInputFolder(input), { generator, shardEvents: 8 });
+      if (!result.ok) throw new Error('compile: expected the corpus to compile');
+      return new Map(result.files.map((file) => [file.path, file.content]));
+    };
+
+    // Ten articles to compile: more than a warm process takes.
+    expect(await runBuild()).toMatchObject({ compiled: 10, warm: 0 });
+    expect(await snapshotFolder(out)).toEqual(await expected());
+
+    await appendFile(path.join(input, names[0] as string), 'The ministers met again on Friday to sign the agreement.\n');
+    expect(await runBuild()).toMatchObject({ incremental: true, compiled: 1, warm: 1 });
+    expect(await snapshotFolder(out)).toEqual(await expected());
+
+    // A snapshot this Node cannot load: the article is compiled in the run's own process.
+    await writeFile(path.join(dir, 'stages.blob'), 'not a snapshot');
+    await appendFile(path.join(input, names[1] as string), 'Officials said on Monday that the talks would resume.\n');
+    expect(await runBuild()).toMatchObject({ incremental: true, compiled: 1, warm: 0 });
+    expect(await snapshotFolder(out)).toEqual(await expected());
+  }, 180_000);
 
   it('runs the compiler through tsx, saying so, when no bundle can be made', async () => {
     const { stdout, stderr } = await run(process.execPath, [path.join(root, 'scripts/compile.mjs'), '--check'], {

@@ -55,7 +55,14 @@ describe('compileParallel', { timeout: 120_000 }, () => {
     const shuffled = [...corpus].reverse();
     const options = { generator, jobs: 2, mainThread: false, cacheDir: false, progress: false } as const;
     const { result, stats } = await compileParallel(shuffled, options);
-    expect(stats).toEqual({ articles: corpus.length, cached: 0, compiled: corpus.length, onWorkers: corpus.length, workers: 2 });
+    expect(stats).toEqual({
+      articles: corpus.length,
+      cached: 0,
+      compiled: corpus.length,
+      onWorkers: corpus.length,
+      workers: 2,
+      warm: 0,
+    });
     expect(result).toEqual(compile(corpus, { generator }));
   });
 
@@ -146,7 +153,14 @@ describe('compileParallel', { timeout: 120_000 }, () => {
     const first = await compileParallel(corpus, options);
     const second = await compileParallel(corpus, options);
     expect(first.stats.onWorkers).toBe(corpus.length);
-    expect(second.stats).toEqual({ articles: corpus.length, cached: corpus.length, compiled: 0, onWorkers: 0, workers: 0 });
+    expect(second.stats).toEqual({
+      articles: corpus.length,
+      cached: corpus.length,
+      compiled: 0,
+      onWorkers: 0,
+      workers: 0,
+      warm: 0,
+    });
     expect(second.result).toEqual(first.result);
   });
 
