@@ -40,6 +40,7 @@ import {
   type CompileOptions,
   type OutputFile,
 } from './assemble';
+import { compatible } from './merge/dates';
 import { shardEvents, sharded } from './shard';
 import { validateOutput } from './validate';
 
@@ -553,10 +554,15 @@ function splitClusters(
       const ids = probeDays.get(bounds.start);
       return ids !== undefined && (event.actors.some((id) => ids.has(id)) || (event.places?.some((id) => ids.has(id)) ?? false));
     };
+    // Two items are linked only when they share a name or one's dates contain the other's
+    // (sameHappening): an item of another name whose dates fit no probe's is not asked.
+    const probeBounds = probes.map((i) => (items[i] as LinkItem).bounds);
     items.forEach((other, j) => {
       if (other.event.caption) return;
+      const named = other.event.name !== undefined && names.has(other.event.name);
+      if (!named && !probeBounds.some((bounds) => compatible(bounds, other.bounds))) return;
       const candidate =
-        (other.event.name !== undefined && names.has(other.event.name)) ||
+        named ||
         other.event.actors.some((a) => actors.has(a)) ||
         (other.event.actors.length === 0 && bareStarts.has(other.bounds.start)) ||
         onProbeDay(other);
