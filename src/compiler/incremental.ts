@@ -567,7 +567,13 @@ function splitClusters(
         (other.event.actors.length === 0 && bareStarts.has(other.bounds.start)) ||
         onProbeDay(other);
       if (!candidate) return;
-      for (const i of probes) if (i !== j && linked(items[i] as LinkItem, i, other, j)) join(node(i), node(j));
+      for (const i of probes) {
+        const probe = items[i] as LinkItem;
+        // The same test per probe: a removed article can orphan a hundred items, each a probe.
+        const named = probe.event.name !== undefined && probe.event.name === other.event.name;
+        if (i === j || (!named && !compatible(probe.bounds, other.bounds))) continue;
+        if (linked(probe, i, other, j)) join(node(i), node(j));
+      }
     });
   }
   // Captions: each joined to the event it pictures now. A caption that changed hosts did so
