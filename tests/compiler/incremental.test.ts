@@ -125,6 +125,11 @@ function edited(input: InputFile, from: RegExp, to: string): InputFile {
   return { file: input.file, bytes: encode(next) };
 }
 
+/** The article with `sentence` added as a last paragraph. */
+function appended(input: InputFile, sentence: string): InputFile {
+  return { file: input.file, bytes: encode(`${decode(input.bytes).trimEnd()}\n${sentence}\n`) };
+}
+
 describe('assembleIncremental', { timeout: 300_000 }, () => {
   it('writes every file from scratch, the same bytes as compile', () => {
     const inputs = [...seeds, ...unseen, ...generated];
@@ -158,6 +163,11 @@ describe('assembleIncremental', { timeout: 300_000 }, () => {
       name: 'the reprint removed again',
       change: (inputs) => inputs.filter((input) => !input.file.includes('yonhap-reprint')),
     },
+    {
+      name: 'a sentence without a date added to an article (its events as they were)',
+      change: (inputs) =>
+        inputs.map((input) => (input.file === november.file ? appended(input, 'Officials declined to comment.') : input)),
+    },
     { name: 'every generated article removed', change: (inputs) => inputs.filter((input) => !generated.includes(input)) },
     { name: 'the generated articles back', change: (inputs) => [...inputs, ...generated] },
   ];
@@ -169,6 +179,25 @@ describe('assembleIncremental', { timeout: 300_000 }, () => {
       run = incremental(run, inputs);
     }
     expect(run.files).toEqual(fromScratch(inputs));
+  });
+
+  it('makes no event again for an edit that leaves the article’s events as they were, and does for one that does not', () => {
+    const inputs = [...seeds, ...generated];
+    const first = incremental(start, inputs);
+    const target = generated[3] as InputFile;
+    const swap = (next: InputFile) => inputs.map((input) => (input === target ? next : input));
+    // An undated sentence: the same items, so no cluster changes and no shard is written.
+    const quiet = swap(appended(target, 'The ministry did not say more.'));
+    const second = incremental(first, quiet);
+    expect(second.written.sort()).toEqual([`articles/${readArticle(target.file, target.bytes).meta.id}.json`, 'timeline.json']);
+    expect(second.lines).toBe(first.lines);
+    expect(second.files).toEqual(fromScratch(quiet));
+    // A dated one is a new event: its cluster is made and its shard written.
+    const dated = swap(appended(target, 'The ministers met again in Naidaith on March 3, 2021, to sign a rail accord.'));
+    const third = incremental(second, dated);
+    expect(third.written.some((file) => file.startsWith('events/'))).toBe(true);
+    expect(third.lines).toBeGreaterThan(second.lines);
+    expect(third.files).toEqual(fromScratch(dated));
   });
 
   it('gives compile’s bytes after a seeded walk of single-article edits', () => {
