@@ -27,6 +27,8 @@ export type ChildReport = {
   workers: number;
   /** Articles compiled by a warm process (see src/compiler/warm.ts). */
   warm: number;
+  /** Events made again (none after an edit that changes no event: merge keeps every cluster). */
+  made: number;
 };
 
 /** One edit under --edits: milliseconds from the edit to the output in place, and to the end of the run (state saved). */
@@ -83,6 +85,7 @@ const report: ChildReport = {
   compiled: stats.compiled,
   workers: stats.workers,
   warm: stats.warm,
+  made: stats.made,
 };
 
 const edits: EditReport = [];

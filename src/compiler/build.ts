@@ -115,6 +115,8 @@ export type BuildOutcome =
         bytes: number;
         written: number;
         removed: number;
+        /** Events made again from their items (the others were kept as the last run wrote them). */
+        made: number;
         /** Milliseconds from the start of the run until the output was in place (the state is saved after). */
         outputMs: number;
       };
@@ -296,7 +298,7 @@ async function buildOnce(options: BuildOptions, memory: BuildMemory | undefined,
       ok: true,
       counts,
       warnings,
-      stats: { ...stats, incremental: true, read: 0, bytes, written: 0, removed: 0, outputMs },
+      stats: { ...stats, incremental: true, read: 0, bytes, written: 0, removed: 0, made: 0, outputMs },
     };
   }
   // A few changed articles: compiled on the other core while the state is read back from disk,
@@ -394,6 +396,7 @@ async function buildOnce(options: BuildOptions, memory: BuildMemory | undefined,
       read: inputs.filter((input) => !('key' in input)).length,
       bytes,
       written: output.write.length,
+      made: output.made,
       removed: output.remove.length,
       outputMs,
     },

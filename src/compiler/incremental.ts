@@ -405,6 +405,8 @@ export type AssembledOutput = {
   write: OutputFile[];
   /** Paths of the previous run that this run does not produce. */
   remove: string[];
+  /** Events made again from their items this run (the others kept the previous run's JSON). */
+  made: number;
   next: Assembled;
 };
 
@@ -768,6 +770,7 @@ export function assembleIncremental(
       paths,
       write,
       remove: [...new Set(before.filter((path) => !now.has(path)))],
+      made: made.length,
       next: { articles: [...records], clusters, shards: shardIds, eventLine: previous.eventLine },
     },
   };

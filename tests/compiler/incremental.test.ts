@@ -60,7 +60,7 @@ function fromScratch(inputs: readonly InputFile[]): Map<string, string> {
 /** What a state holds between runs: the assembly, a reader of records' items, and the events file. */
 type Stored = { assembled: Assembled; readItems?: ItemReader; events: string; lines: number };
 
-type Run = Stored & { files: Map<string, string>; written: string[] };
+type Run = Stored & { files: Map<string, string>; written: string[]; made: number };
 
 /** One incremental run over `inputs` after `previous`: its files are the previous ones, changed as it says. */
 function incremental(previous: Run, inputs: readonly InputFile[]): Run {
@@ -85,7 +85,7 @@ function incremental(previous: Run, inputs: readonly InputFile[]): Run {
   for (const file of output.write) files.set(file.path, file.content);
   expect([...files.keys()].sort()).toEqual([...output.paths].sort());
   // A JSON round trip, as the state file makes between runs.
-  return { ...roundTrip(output.next, previous), files, written: output.write.map((f) => f.path) };
+  return { ...roundTrip(output.next, previous), files, written: output.write.map((f) => f.path), made: output.made };
 }
 
 /**
@@ -106,7 +106,7 @@ function roundTrip(assembled: Assembled, before: Stored): Stored {
   };
 }
 
-const start: Run = { assembled: NOTHING_ASSEMBLED, events: '', lines: 0, files: new Map(), written: [] };
+const start: Run = { assembled: NOTHING_ASSEMBLED, events: '', lines: 0, files: new Map(), written: [], made: 0 };
 
 /** The same article published again a day later by another outlet, under a new id. */
 function republished(input: InputFile, id: string): InputFile {
@@ -190,12 +190,14 @@ describe('assembleIncremental', { timeout: 300_000 }, () => {
     const quiet = swap(appended(target, 'The ministry did not say more.'));
     const second = incremental(first, quiet);
     expect(second.written.sort()).toEqual([`articles/${readArticle(target.file, target.bytes).meta.id}.json`, 'timeline.json']);
+    expect(second.made).toBe(0);
     expect(second.lines).toBe(first.lines);
     expect(second.files).toEqual(fromScratch(quiet));
     // A dated one is a new event: its cluster is made and its shard written.
     const dated = swap(appended(target, 'The ministers met again in Naidaith on March 3, 2021, to sign a rail accord.'));
     const third = incremental(second, dated);
     expect(third.written.some((file) => file.startsWith('events/'))).toBe(true);
+    expect(third.made).toBeGreaterThan(0);
     expect(third.lines).toBeGreaterThan(second.lines);
     expect(third.files).toEqual(fromScratch(dated));
   });
