@@ -461,22 +461,24 @@ function wholeItems(record: ArticleRecord, readItems: ItemReader | undefined): M
 
 /**
  * Every item of a run as telling happenings apart sees it, in the order `assemble` sees them
- * (by article id, then position), with its ref, whether it is new, and its record and position
- * there (to make it whole).
+ * (by article id, then position), with its ref, whether it is new (its record is new and
+ * `carry` does not say it is an old item, unchanged), and its record and position there (to
+ * make it whole).
  */
-function itemsOf(records: readonly ArticleRecord[], previousKeys: ReadonlySet<string>) {
+function itemsOf(records: readonly ArticleRecord[], previousKeys: ReadonlySet<string>, carry: Carried) {
   const items: LinkItem[] = [];
   const isNew: boolean[] = [];
   const owners: ArticleRecord[] = [];
   const positions: number[] = [];
-  /** Where each record's items start (by key). */
+  /** Where each record's items start. */
   const starts = new Map<string, number>();
   for (const record of records) {
     const added = !previousKeys.has(record.key);
+    const kept = carry.kept.get(record.key);
     starts.set(record.key, items.length);
     record.links.forEach((link, n) => {
       items.push(link);
-      isNew.push(added);
+      isNew.push(added && kept?.[n] !== 1);
       owners.push(record);
       positions.push(n);
     });
@@ -484,13 +486,21 @@ function itemsOf(records: readonly ArticleRecord[], previousKeys: ReadonlySet<st
   return { items, isNew, owners, positions, starts };
 }
 
-/** Where each item of `previous` is in this run (-1: its article is gone), given where each record's items start now. */
-function positionsNow(previous: Assembled, starts: ReadonlyMap<string, number>): Int32Array {
+/**
+ * Where each item of `previous` is in this run (-1: gone), given where each record's items
+ * start now: an unchanged record's items where they were, a replaced record's carried items
+ * where `carry` puts them.
+ */
+function positionsNow(previous: Assembled, starts: ReadonlyMap<string, number>, carry: Carried): Int32Array {
   const now = new Int32Array(previous.articles.reduce((sum, record) => sum + record.links.length, 0));
   let at = 0;
   for (const record of previous.articles) {
-    const start = starts.get(record.key);
-    for (let n = 0; n < record.links.length; n++) now[at++] = start === undefined ? -1 : start + n;
+    const carried = carry.to.get(record.key);
+    const start = starts.get(carried?.key ?? record.key);
+    for (let n = 0; n < record.links.length; n++) {
+      const to = carried ? (carried.to[n] as number) : n;
+      now[at++] = start === undefined || to < 0 ? -1 : start + to;
+    }
   }
   return now;
 }
@@ -600,36 +610,55 @@ function splitClusters(
 }
 
 /**
- * The fresh records whose items are exactly the ones their article had in `previous` (an edit
- * that left every event as it was: a sentence without a date added, a typo fixed outside the
- * passages), each with the key of the record it replaces. Merge sees nothing but the items
- * (and an item of an article nothing but its id and publication time besides), so for such a
- * record no cluster changes: its items stand where the old record's stood, like an unchanged
- * article's. A previous record whose items cannot be read back is taken as changed.
+ * The items an edited article kept: for each previous record that a fresh one replaces (same id
+ * and publication time), where each of its items is among the fresh record's (`to`, by key of
+ * the old record: the new key and each old item's new position, -1 when it is gone), and which
+ * of the fresh record's items are old ones (`kept`, by new key: 1 for an old item).
  */
-function sameItemsAs(
-  previous: Assembled,
-  records: readonly ArticleRecord[],
-  readItems: ItemReader | undefined,
-): Map<string, string> {
-  const same = new Map<string, string>();
+type Carried = {
+  to: Map<string, { key: string; to: Int32Array }>;
+  kept: Map<string, Uint8Array>;
+};
+
+/**
+ * Finds the items an edited article kept as they were. Merge sees nothing of an article but its
+ * items, its id and its publication time, so an item whose stored form is unchanged is the same
+ * item: it stays in its clusters, like an unchanged article's, and only the items that are new
+ * or gone touch clusters. A correction that reports no event changes no cluster; a sentence
+ * that reports one adds one item. Items are paired in order (an item holds its passage's
+ * place, so the pairs keep it). A previous record whose items cannot be read back is taken
+ * as wholly changed.
+ */
+function carriedItems(previous: Assembled, records: readonly ArticleRecord[], readItems: ItemReader | undefined): Carried {
+  const carried: Carried = { to: new Map(), kept: new Map() };
   const previousKeys = new Set(previous.articles.map((record) => record.key));
   const fresh = records.filter((record) => record.items !== undefined && !previousKeys.has(record.key));
-  if (fresh.length === 0) return same;
+  if (fresh.length === 0) return carried;
   const previousById = new Map(previous.articles.map((record) => [record.summary.id, record]));
   for (const record of fresh) {
     const before = previousById.get(record.summary.id);
     if (before === undefined || before.summary.published !== record.summary.published) continue;
-    if (before.links.length !== record.links.length) continue;
-    let items: readonly StoredItem[];
+    let old: string[];
     try {
-      items = storedItems(before, readItems);
+      old = storedItems(before, readItems).map((item) => JSON.stringify(item));
     } catch {
       continue;
     }
-    if (JSON.stringify(items) === JSON.stringify(record.items)) same.set(record.key, before.key);
+    const now = (record.items ?? []).map((item) => JSON.stringify(item));
+    const to = new Int32Array(old.length).fill(-1);
+    const kept = new Uint8Array(now.length);
+    for (let n = 0, from = 0; n < now.length; n++)
+      for (let o = from; o < old.length; o++)
+        if (old[o] === now[n]) {
+          to[o] = n;
+          kept[n] = 1;
+          from = o + 1;
+          break;
+        }
+    carried.to.set(before.key, { key: record.key, to });
+    carried.kept.set(record.key, kept);
   }
-  return same;
+  return carried;
 }
 
 /**
@@ -645,12 +674,10 @@ export function assembleIncremental(
   options: CompileOptions,
   { redoAllShare = REDO_ALL_SHARE, readItems }: { redoAllShare?: number; readItems?: ItemReader } = {},
 ): { ok: true; output: AssembledOutput } | { ok: false; errors: CompileError[] } {
-  const same = sameItemsAs(previous, records, readItems);
-  const run = itemsOf(records, new Set([...previous.articles.map((record) => record.key), ...same.keys()]));
-  // A record with the same items as the one it replaces takes its items' places.
-  for (const [key, before] of same) run.starts.set(before, run.starts.get(key) as number);
+  const carry = carriedItems(previous, records, readItems);
+  const run = itemsOf(records, new Set(previous.articles.map((record) => record.key)), carry);
   // The previous run's item positions, as they are in this run.
-  const movedTo = positionsNow(previous, run.starts);
+  const movedTo = positionsNow(previous, run.starts, carry);
   const moved = (members: readonly number[]): number[] => members.map((member) => movedTo[member] as number);
 
   // The clusters kept as they were, and the ones made again from their items.
