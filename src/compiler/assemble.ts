@@ -26,6 +26,9 @@ export type InputFile = { file: string; bytes: Uint8Array };
 
 export type OutputFile = { path: string; content: string };
 
+/** A file to write: its text, or its bytes when they are put together already encoded (a recompile's shards). */
+export type WrittenFile = { path: string; content: string | Uint8Array };
+
 export type CompileOptions = {
   generator: { name: string; version: string };
   catalog?: readonly CatalogActor[];

@@ -31,15 +31,7 @@ import {
   type LinkItem,
   type MergeItem,
 } from './merge';
-import {
-  schemaFile,
-  shardJson,
-  stableJson,
-  summarise,
-  type CompiledArticle,
-  type CompileOptions,
-  type OutputFile,
-} from './assemble';
+import { schemaFile, stableJson, summarise, type CompiledArticle, type CompileOptions, type WrittenFile } from './assemble';
 import { compatible } from './merge/dates';
 import { shardEvents, sharded } from './shard';
 import { validateOutput } from './validate';
@@ -96,16 +88,24 @@ export type Assembled = {
   clusters: ClusterRecord[];
   /** The shard files written, with their event ids in order (empty for a one-file timeline). */
   shards: { path: string; ids: string[] }[];
-  /** The events file's line `n`, for the clusters read back without their JSON. */
-  eventLine?: (n: number) => string;
+  /** The events file's line `n` as it is stored (UTF-8), for the clusters read back without their JSON. */
+  eventLine?: (n: number) => Uint8Array;
 };
 
-/** A cluster's event JSON: its own, or its line of the events file it was read back from. */
-function eventJson(cluster: ClusterRecord, { eventLine }: Pick<Assembled, 'eventLine'>): string {
-  if (cluster.json !== undefined) return cluster.json;
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+/** A cluster's event JSON as stored: its own, encoded, or its line of the events file it was read back from. */
+function eventBytes(cluster: ClusterRecord, { eventLine }: Pick<Assembled, 'eventLine'>): Uint8Array {
+  if (cluster.json !== undefined) return encoder.encode(cluster.json);
   if (cluster.line === undefined || eventLine === undefined)
     throw new Error('expected an event JSON or a line of the events file, got neither');
   return eventLine(cluster.line);
+}
+
+/** A cluster's event JSON: its own, or its line of the events file it was read back from. */
+function eventJson(cluster: ClusterRecord, assembled: Pick<Assembled, 'eventLine'>): string {
+  return cluster.json ?? decoder.decode(eventBytes(cluster, assembled));
 }
 
 export const NOTHING_ASSEMBLED: Assembled = { articles: [], clusters: [], shards: [] };
@@ -308,8 +308,7 @@ export function unpackAssembly({ outline, events }: PackedAssembly): Assembled {
   const starts: number[] = [0];
   for (let at = events.indexOf(10); at >= 0; at = events.indexOf(10, at + 1)) starts.push(at + 1);
   starts.push(events.length + 1);
-  const decoder = new TextDecoder();
-  const eventLine = (n: number): string => decoder.decode(events.subarray(starts[n], (starts[n + 1] as number) - 1));
+  const eventLine = (n: number): Uint8Array => events.subarray(starts[n], (starts[n + 1] as number) - 1);
   if (!Array.isArray(articles) || !Array.isArray(clusters?.sizes) || !Array.isArray(shards))
     throw new RangeError('expected records, clusters and shards in the outline');
   let at = 0;
@@ -402,7 +401,7 @@ export type AssembledOutput = {
   /** Every file the output folder holds after this run. */
   paths: string[];
   /** Files that are new or differ from the previous run's. */
-  write: OutputFile[];
+  write: WrittenFile[];
   /** Paths of the previous run that this run does not produce. */
   remove: string[];
   /** Events made again from their items this run (the others kept the previous run's JSON). */
@@ -439,6 +438,29 @@ const wholeByRecord = new WeakMap<ArticleRecord, MergeItem[]>();
 /** An event's JSON from its id and its JSON without the id: `JSON.stringify({ id, ...event })`. */
 function withId(id: string, json: string): string {
   return `{"id":${JSON.stringify(id)},${json.slice(1)}`;
+}
+
+/**
+ * A shard's bytes, exactly as `shardJson` writes it with `withId`, put together from each
+ * event's stored UTF-8: a recompile rewrites whole shards of thousands of kept events, and
+ * decoding their JSON only to encode it again took most of that time.
+ */
+function shardBytes(
+  schemaVersion: number,
+  events: readonly { id: string }[],
+  clusterOf: (id: string) => ClusterRecord,
+  assembled: Pick<Assembled, 'eventLine'>,
+): Uint8Array {
+  const parts: Uint8Array[] = [encoder.encode(`{"schemaVersion":${JSON.stringify(schemaVersion)},"events":[`)];
+  events.forEach(({ id }, k) => {
+    // `{"id":…,` then the stored JSON after its opening brace.
+    parts.push(
+      encoder.encode(`${k > 0 ? ',' : ''}{"id":${JSON.stringify(id)},`),
+      eventBytes(clusterOf(id), assembled).subarray(1),
+    );
+  });
+  parts.push(encoder.encode(']}\n'));
+  return Buffer.concat(parts);
 }
 
 /** A record's merge items, whole. */
@@ -761,7 +783,7 @@ export function assembleIncremental(
   const { index, shards } = sharded(merged.events.length, options.shardEvents)
     ? shardEvents(timeline, merged.events, options.shardEvents)
     : { index: { ...timeline, events: merged.events.map((event) => JSON.parse(jsonOf(event)) as TimelineEvent) }, shards: [] };
-  const write: OutputFile[] = [{ path: 'timeline.json', content: stableJson(index) }];
+  const write: WrittenFile[] = [{ path: 'timeline.json', content: stableJson(index) }];
   const previousShards = new Map(previous.shards.map((shard) => [shard.path, shard.ids]));
   const shardIds = shards.map(({ path, shard }) => ({ path, ids: shard.events.map((event) => event.id) }));
   shards.forEach(({ path, shard }, s) => {
@@ -773,7 +795,10 @@ export function assembleIncremental(
       before.every((id, k) => id === ids[k]) &&
       !shard.events.some((event) => freshIds.has(event.id));
     if (same) return;
-    write.push({ path, content: shardJson(shard, jsonOf) });
+    write.push({
+      path,
+      content: shardBytes(shard.schemaVersion, shard.events, (id) => clusterById.get(id) as ClusterRecord, previous),
+    });
   });
   if (previous.articles.length === 0) write.push(schemaFile());
   for (const text of texts) write.push({ path: `articles/${text.id}.json`, content: stableJson(text) });

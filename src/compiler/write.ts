@@ -8,7 +8,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import path from 'node:path';
 import { mapLimited } from './concurrency';
 import { CompileError } from './errors';
-import type { OutputFile } from './assemble';
+import type { OutputFile, WrittenFile } from './assemble';
 
 /** The file every output has; a folder holding it may be replaced. */
 const MARKER = 'timeline.json';
@@ -94,7 +94,7 @@ async function sideFolders(outDir: string): Promise<{ out: string; staging: stri
 }
 
 /** Replaces the contents of `outDir` with `files`, or leaves it untouched on failure. */
-export async function writeOutput(outDir: string, files: readonly OutputFile[]): Promise<void> {
+export async function writeOutput(outDir: string, files: readonly WrittenFile[]): Promise<void> {
   const { out, staging, retired } = await sideFolders(outDir);
   try {
     const targets = files.map((file) => ({ target: safeTarget(staging, file.path), content: file.content }));
@@ -122,7 +122,7 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[]):
  * `timeline.json` last, so a reader never sees half a file and the index is the last thing
  * to change; the files replaced are kept aside until the end, and put back if any step fails.
  */
-export async function applyChanges(outDir: string, files: readonly OutputFile[], remove: readonly string[]): Promise<void> {
+export async function applyChanges(outDir: string, files: readonly WrittenFile[], remove: readonly string[]): Promise<void> {
   const { out, staging, retired } = await sideFolders(outDir);
   // The index goes in last: until then a reader finds the previous timeline, whose files are all still there.
   const ordered = [...files].sort((a, b) => Number(a.path === MARKER) - Number(b.path === MARKER));

@@ -23,6 +23,8 @@ const generator = { name: 'dateline', version: '0.0.0-test' };
 const options = { generator, shardEvents: 5 };
 const encode = (text: string) => new TextEncoder().encode(text);
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+/** A written file's content as text (a recompile writes shards as bytes). */
+const text = (content: string | Uint8Array) => (typeof content === 'string' ? content : decode(content));
 
 const folder = (dir: string): InputFile[] =>
   readdirSync(dir)
@@ -82,7 +84,7 @@ function incremental(previous: Run, inputs: readonly InputFile[]): Run {
   const { output } = result;
   const files = new Map(previous.files);
   for (const removed of output.remove) files.delete(removed);
-  for (const file of output.write) files.set(file.path, file.content);
+  for (const file of output.write) files.set(file.path, text(file.content));
   expect([...files.keys()].sort()).toEqual([...output.paths].sort());
   // A JSON round trip, as the state file makes between runs.
   return { ...roundTrip(output.next, previous), files, written: output.write.map((f) => f.path), made: output.made };
@@ -272,7 +274,7 @@ describe('assembleIncremental on hand-made articles', () => {
       if (!result.ok) throw new Error(result.errors.map((e) => e.format()).join('; '));
       files = new Map(files);
       for (const removed of result.output.remove) files.delete(removed);
-      for (const file of result.output.write) files.set(file.path, file.content);
+      for (const file of result.output.write) files.set(file.path, text(file.content));
       stored = roundTrip(result.output.next, stored);
       const expected = assemble(byId(set), options);
       if (!expected.ok) throw new Error('assemble: expected ok');
