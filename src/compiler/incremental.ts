@@ -94,6 +94,8 @@ export type Assembled = {
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
+/** Only characters of one byte in UTF-8 (a printable ASCII id, its quotes and the JSON around it). */
+const ASCII = /^[ -~]*$/;
 
 /** A cluster's event JSON as stored: its own, encoded, or its line of the events file it was read back from. */
 function eventBytes(cluster: ClusterRecord, { eventLine }: Pick<Assembled, 'eventLine'>): Uint8Array {
@@ -451,16 +453,27 @@ function shardBytes(
   clusterOf: (id: string) => ClusterRecord,
   assembled: Pick<Assembled, 'eventLine'>,
 ): Uint8Array {
-  const parts: Uint8Array[] = [encoder.encode(`{"schemaVersion":${JSON.stringify(schemaVersion)},"events":[`)];
-  events.forEach(({ id }, k) => {
-    // `{"id":…,` then the stored JSON after its opening brace.
-    parts.push(
-      encoder.encode(`${k > 0 ? ',' : ''}{"id":${JSON.stringify(id)},`),
-      eventBytes(clusterOf(id), assembled).subarray(1),
-    );
-  });
-  parts.push(encoder.encode(']}\n'));
-  return Buffer.concat(parts);
+  const head = `{"schemaVersion":${JSON.stringify(schemaVersion)},"events":[`;
+  const tail = ']}\n';
+  // Each event: `{"id":…,` then its stored JSON after the opening brace, copied into one
+  // buffer. Ids are slugs and a hash (merge/identity.ts), so a prefix is ASCII: its bytes are
+  // its characters.
+  const prefixes = events.map(({ id }, k) => `${k > 0 ? ',' : ''}{"id":${JSON.stringify(id)},`);
+  const bodies = events.map(({ id }) => eventBytes(clusterOf(id), assembled).subarray(1));
+  let size = head.length + tail.length;
+  for (let k = 0; k < events.length; k++) size += (prefixes[k] as string).length + (bodies[k] as Uint8Array).length;
+  const out = Buffer.allocUnsafe(size);
+  let at = out.write(head, 0, 'latin1');
+  for (let k = 0; k < events.length; k++) {
+    const prefix = prefixes[k] as string;
+    if (!ASCII.test(prefix)) throw new RangeError(`expected an ASCII event id, got ${prefix}`);
+    at += out.write(prefix, at, 'latin1');
+    const body = bodies[k] as Uint8Array;
+    out.set(body, at);
+    at += body.length;
+  }
+  out.write(tail, at, 'latin1');
+  return out;
 }
 
 /** A record's merge items, whole. */
