@@ -38,7 +38,7 @@ import type { CompiledArticle } from './assemble';
 import { applyChanges, listFiles, writeOutput } from './write';
 
 /** Bumped when the state's layout changes; a state of another format is ignored. */
-const STATE_FORMAT = 7;
+const STATE_FORMAT = 8;
 
 /**
  * A file changed less than this long before a run may change again within the same
@@ -73,7 +73,8 @@ type State = {
    * whole: what follows its `bytes` is a later run's that did not finish.
    */
   assembly: { outline: string; events: string; lines: number; bytes: number };
-  output: { paths: string[]; index: FileStamp };
+  /** The output folder's files, and the stamp and content hash of its `timeline.json`. */
+  output: { paths: string[]; index: FileStamp; indexHash: string };
 };
 
 /** A record's items could not be read back: the state is damaged, and the run starts over without it. */
@@ -346,8 +347,16 @@ async function buildOnce(options: BuildOptions, memory: BuildMemory | undefined,
   if (!assembled.ok) return { ok: false, errors: assembled.errors };
   const { output } = assembled;
 
-  if (intact) await applyChanges(options.out, output.write, output.remove);
-  else await writeOutput(options.out, output.write);
+  // A `timeline.json` with the bytes the last run wrote is left as it is (an edit that changes
+  // only an article's text, such as a correction that reports no event, changes no index).
+  const indexText = output.write.find((file) => file.path === 'timeline.json')?.content;
+  const indexHash = typeof indexText === 'string' ? sha256(indexText) : '';
+  const write =
+    intact && standing?.output.indexHash === indexHash
+      ? output.write.filter((file) => file.path !== 'timeline.json')
+      : output.write;
+  if (intact) await applyChanges(options.out, write, output.remove);
+  else await writeOutput(options.out, write);
   const outputMs = performance.now() - started;
 
   if (stateDir !== undefined) {
@@ -373,7 +382,7 @@ async function buildOnce(options: BuildOptions, memory: BuildMemory | undefined,
           settings,
           inputs: inputsByName,
           outline: { ...output.counts, warnings: output.warnings },
-          output: { paths: [...output.paths].sort(), index },
+          output: { paths: [...output.paths].sort(), index, indexHash },
         },
         output.next,
         // The events file the kept clusters name lines of.
@@ -395,7 +404,7 @@ async function buildOnce(options: BuildOptions, memory: BuildMemory | undefined,
       incremental: intact,
       read: inputs.filter((input) => !('key' in input)).length,
       bytes,
-      written: output.write.length,
+      written: write.length,
       made: output.made,
       removed: output.remove.length,
       outputMs,

@@ -137,6 +137,27 @@ describe('build', { timeout: 300_000 }, () => {
     expect(after).not.toContain('left by a run that stopped');
   });
 
+  it('leaves timeline.json as it is when an edit changes only an article’s text, and rewrites it when the events change', async () => {
+    await built();
+    const index = path.join(out, 'timeline.json');
+    const first = await stat(index);
+    // A correction that reports no event: the article's text changes, its events and summary do not.
+    const name = (await readdir(input)).filter((n) => !n.includes('yonhap')).sort()[1] as string;
+    const file = path.join(input, name);
+    await writeFile(file, `${(await readFile(file, 'utf8')).trimEnd()}\nThe ministry did not comment further.\n`);
+    expect(await built()).toMatchObject({ incremental: true, compiled: 1, written: 1, made: 0 });
+    const second = await stat(index);
+    expect([second.ino, second.mtimeMs]).toEqual([first.ino, first.mtimeMs]);
+    expect(await snapshot(out)).toEqual(await expected());
+    // The same run again finds the output as it left it: nothing to do.
+    expect(await built()).toMatchObject({ incremental: true, compiled: 0, written: 0 });
+    // An edit that adds an event changes the index.
+    await editOneArticle();
+    expect((await built()).made).toBeGreaterThan(0);
+    expect((await stat(index)).ino).not.toBe(first.ino);
+    expect(await snapshot(out)).toEqual(await expected());
+  });
+
   it('compiles everything, and replaces the output whole, without a cache', async () => {
     expect(await built({ cacheDir: false })).toMatchObject({ incremental: false, compiled: 8, read: 8 });
     expect(await snapshot(out)).toEqual(await expected());
@@ -173,9 +194,9 @@ describe('build', { timeout: 300_000 }, () => {
     const elsewhere = path.join(work, 'out-elsewhere');
     expect(await built({ in: moved, out: elsewhere })).toMatchObject({ incremental: false, compiled: 0, cached: 8, read: 8 });
     expect(await snapshot(elsewhere)).toEqual(before);
-    // The same output folder: every file is new by its path, but not by its key; of the output,
-    // only timeline.json is written again (a run that read any article writes it), with the same bytes.
-    expect(await built({ in: moved })).toMatchObject({ incremental: true, compiled: 0, cached: 8, read: 8, written: 1 });
+    // The same output folder: every file is new by its path, but not by its key; the output comes
+    // out the same bytes, so nothing is written, timeline.json included.
+    expect(await built({ in: moved })).toMatchObject({ incremental: true, compiled: 0, cached: 8, read: 8, written: 0 });
     expect(await snapshot(out)).toEqual(before);
   });
 
