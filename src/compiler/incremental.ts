@@ -617,8 +617,8 @@ function splitClusters(
       for (const i of probes) {
         const probe = items[i] as LinkItem;
         // The same test per probe: a removed article can orphan a hundred items, each a probe.
-        const named = probe.event.name !== undefined && probe.event.name === other.event.name;
-        if (i === j || (!named && !compatible(probe.bounds, other.bounds))) continue;
+        const sameName = probe.event.name !== undefined && probe.event.name === other.event.name;
+        if (i === j || (!sameName && !compatible(probe.bounds, other.bounds))) continue;
         if (linked(probe, i, other, j)) join(node(i), node(j));
       }
     });
@@ -664,9 +664,13 @@ type Carried = {
  * place, so the pairs keep it). A previous record whose items cannot be read back is taken
  * as wholly changed.
  */
-function carriedItems(previous: Assembled, records: readonly ArticleRecord[], readItems: ItemReader | undefined): Carried {
+function carriedItems(
+  previous: Assembled,
+  previousKeys: ReadonlySet<string>,
+  records: readonly ArticleRecord[],
+  readItems: ItemReader | undefined,
+): Carried {
   const carried: Carried = { to: new Map(), kept: new Map() };
-  const previousKeys = new Set(previous.articles.map((record) => record.key));
   const fresh = records.filter((record) => record.items !== undefined && !previousKeys.has(record.key));
   if (fresh.length === 0) return carried;
   const previousById = new Map(previous.articles.map((record) => [record.summary.id, record]));
@@ -709,8 +713,9 @@ export function assembleIncremental(
   options: CompileOptions,
   { redoAllShare = REDO_ALL_SHARE, readItems }: { redoAllShare?: number; readItems?: ItemReader } = {},
 ): { ok: true; output: AssembledOutput } | { ok: false; errors: CompileError[] } {
-  const carry = carriedItems(previous, records, readItems);
-  const run = itemsOf(records, new Set(previous.articles.map((record) => record.key)), carry);
+  const previousKeys = new Set(previous.articles.map((record) => record.key));
+  const carry = carriedItems(previous, previousKeys, records, readItems);
+  const run = itemsOf(records, previousKeys, carry);
   // The previous run's item positions, as they are in this run.
   const movedTo = positionsNow(previous, run.starts, carry);
   const moved = (members: readonly number[]): number[] => members.map((member) => movedTo[member] as number);
