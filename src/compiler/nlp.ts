@@ -11,7 +11,8 @@
 import nlp from 'compromise';
 
 type ParseMatch = (input: unknown, options: unknown, world: unknown) => unknown;
-const methods = nlp.methods() as { one: { parseMatch: ParseMatch; bulkMatch: BulkMatch } };
+type KillUnicode = (text: string | undefined, world: { model: { one: { unicode?: Record<string, string> } } }) => string;
+const methods = nlp.methods() as { one: { parseMatch: ParseMatch; bulkMatch: BulkMatch; killUnicode: KillUnicode } };
 const parseMatch = methods.one.parseMatch;
 const parsed = new Map<string, unknown>();
 /** compromise's own patterns number ~770; a pattern made from text would not repeat. */
@@ -148,6 +149,27 @@ const sweep: BulkMatch = (document, net, own, options = {}) => {
   return results;
 };
 methods.one.bulkMatch = sweep;
+
+/*
+ * compromise folds letters like "é" and "Ж" to ASCII with `killUnicode`, on every word it reads
+ * and every pattern it matches: it splits the string into characters, looks each up, and joins
+ * them again (~3% of compiling an article). Nearly every such string has no character to fold,
+ * so that is tested first with one regular expression of the characters the table changes.
+ */
+export const compromiseKillUnicode = methods.one.killUnicode;
+let folded: { table: Record<string, string>; changes: RegExp } | undefined;
+
+methods.one.killUnicode = (text, world) => {
+  const table = world.model.one.unicode ?? {};
+  if (folded?.table !== table) {
+    // compromise compares one UTF-16 unit at a time, so only keys of one unit can match.
+    const units = Object.keys(table).filter((key) => key.length === 1 && table[key] !== key);
+    const escaped = units.map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    folded = { table, changes: new RegExp(`[${escaped.join('')}]`) };
+  }
+  const string = text || '';
+  return folded.changes.test(string) ? compromiseKillUnicode(string, world) : string;
+};
 
 /** JSON options for offsets (and a verb's grammar) only, without each term's JSON; compromise's types do not know `terms: false`. */
 export const OFFSETS_ONLY = { offset: true, terms: false, text: false } as { offset: true };

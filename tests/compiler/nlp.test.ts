@@ -5,11 +5,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compromiseSweep, nlp } from '../../src/compiler/nlp';
+import { compromiseKillUnicode, compromiseSweep, nlp } from '../../src/compiler/nlp';
 import { verbGroups } from '../../src/compiler/events/verbs';
 
 type ParseMatch = (input: unknown, options?: unknown, world?: unknown) => unknown;
-const methods = nlp.methods() as { one: { parseMatch: ParseMatch; bulkMatch: unknown } };
+type KillUnicode = (text: string | undefined, world: unknown) => string;
+const methods = nlp.methods() as { one: { parseMatch: ParseMatch; bulkMatch: unknown; killUnicode: KillUnicode } };
 const { parseMatch } = methods.one;
 const world = nlp.world();
 const sweep = methods.one.bulkMatch;
@@ -167,5 +168,38 @@ describe('sweep (which rules compromise tries on a sentence)', () => {
     const [ours, theirs] = both(() => sweepOf('The summit ended and the talks began.', net));
     expect(ours).toEqual(theirs);
     expect(ours.filter((found) => found.startsWith('the #Noun'))).toHaveLength(2);
+  });
+});
+
+describe('killUnicode (letters folded to ASCII)', () => {
+  const { killUnicode } = methods.one;
+  const cases = [
+    'Lee Jae Myung met Trump in Gyeongju.',
+    'Björk, Zoë and Ærøskøbing',
+    '“Quoted” ‘words’ — and – dashes… ¿qué? ¡sí!',
+    'Москва и Київ',
+    'Αθήνα',
+    'İstanbul ıi̇',
+    '"plain quotes" and \'apostrophes\'',
+    '한국 and 日本 and 🇰🇷 emoji 👍',
+    '',
+    '#Verb+ (to|into) #Noun',
+  ];
+  it.each(cases)('%s', (text) => {
+    expect(killUnicode(text, world)).toBe(compromiseKillUnicode(text, world as never));
+  });
+
+  it("folds each character of compromise's table as compromise does, alone among ASCII letters", () => {
+    const table = (world as { model: { one: { unicode: Record<string, string> } } }).model.one.unicode;
+    expect(Object.keys(table).length).toBeGreaterThan(500);
+    for (const key of Object.keys(table))
+      expect(killUnicode(`a${key}b`, world)).toBe(compromiseKillUnicode(`a${key}b`, world as never));
+  });
+
+  it("is the compiler's, and folds as compromise does where there is something to fold", () => {
+    expect(killUnicode).not.toBe(compromiseKillUnicode);
+    expect(killUnicode('Björk Ærø', world)).toBe('Bjork Æro');
+    expect(killUnicode(undefined, world)).toBe('');
+    expect(nlp('Björk sang in Zürich.').text('normal')).toContain('bjork');
   });
 });
