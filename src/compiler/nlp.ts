@@ -153,8 +153,9 @@ methods.one.bulkMatch = sweep;
 /*
  * compromise folds letters like "é" and "Ж" to ASCII with `killUnicode`, on every word it reads
  * and every pattern it matches: it splits the string into characters, looks each up, and joins
- * them again (~3% of compiling an article, in the profile). Nearly every such string has no character to fold,
- * so that is tested first with one regular expression of the characters the table changes.
+ * them again (~3% of compiling an article, in the profile). Nearly every such string has no
+ * character to fold, so that is tested first with one regular expression of the characters the
+ * table changes.
  */
 export const compromiseKillUnicode = methods.one.killUnicode;
 let folded: { table: Record<string, string>; changes: RegExp } | undefined;
