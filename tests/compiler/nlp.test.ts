@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../bench/generate';
 import { compromiseKillUnicode, compromiseSweep, nlp } from '../../src/compiler/nlp';
 import { verbGroups } from '../../src/compiler/events/verbs';
 
@@ -113,6 +114,15 @@ describe('sweep (which rules compromise tries on a sentence)', () => {
   it('tags the seed articles as one document as compromise does', () => {
     const [ours, theirs] = both(() => tagsOf(seedText));
     expect(ours.flat().length).toBeGreaterThan(1000);
+    expect(ours).toEqual(theirs);
+  });
+
+  it('tags the lines of generated articles as compromise does', () => {
+    const lines = [...generateCorpus(15, 23)].flatMap(({ content }) =>
+      (content.split(/^---$/m)[2] ?? '').split(/\n+/).filter((line) => line.trim().length > 0),
+    );
+    expect(lines.length).toBeGreaterThan(150);
+    const [ours, theirs] = both(() => lines.map(tagsOf));
     expect(ours).toEqual(theirs);
   });
 
