@@ -1,6 +1,8 @@
 /**
  * compromise as the compiler sets it up (src/compiler/nlp.ts): each match pattern parsed
- * once, and verb groups read with offsets only; the groups must be what they were.
+ * once, verb groups read with offsets only, the rules the tagger tries picked from the
+ * sentence's side, and letters folded only where there is one; each must give what
+ * compromise's own code gives.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -142,6 +144,7 @@ describe('sweep (which rules compromise tries on a sentence)', () => {
       { match: '(seoul|gyeongju|washington)', tag: 'G' },
       { match: '#Determiner #Adjective #Adjective #Noun #Verb #Adverb #Preposition #Noun', tag: 'H' },
       { match: 'the (summit|meeting|talks) (in|at) .', tag: 'I' },
+      { match: '^. .', tag: 'J' },
     ]);
     for (const sentence of [...sentences, 'Lee and Trump met in Gyeongju and visited Seoul.', 'The summit in Seoul.']) {
       const [ours, theirs] = both(() => sweepOf(sentence, net));
@@ -153,6 +156,8 @@ describe('sweep (which rules compromise tries on a sentence)', () => {
         '(visit|visited|met) #ProperNoun → visited Seoul',
       ]),
     );
+    // A rule that needs nothing is tried last, on every sentence.
+    expect(sweepOf('Lee and Trump met in Gyeongju and visited Seoul.', net).at(-1)).toBe('^. . → Lee and');
   });
 
   it('orders a rule by the first of its hooks the sentence has, not by the first it could have', () => {
