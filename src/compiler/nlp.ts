@@ -50,7 +50,6 @@ type NetRule = {
   minWant: number;
   minWords: number;
   ifNo?: readonly string[];
-  unTag?: unknown;
 };
 type Net = { hooks: Record<string, readonly NetRule[]>; always: readonly NetRule[] };
 type Pointer = [number, number, number];
@@ -139,9 +138,7 @@ const sweep: BulkMatch = (document, net, own, options = {}) => {
       if (ptrs.length === 0) continue;
       for (const ptr of ptrs) {
         ptr[0] = n;
-        const todo: NetRule & { pointer: Pointer } = Object.assign({}, rule, { pointer: ptr });
-        if (rule.unTag !== undefined) todo.unTag = rule.unTag;
-        results.push(todo);
+        results.push(Object.assign({}, rule, { pointer: ptr }));
       }
       if (options.matchOne === true) return [results[0]];
     }
