@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate';
-import { build, type BuildMemory, type BuildOptions } from '../../src/compiler/build';
+import { build, CHANGES_KEPT, type BuildMemory, type BuildOptions } from '../../src/compiler/build';
 import { readInputFolder } from '../../src/compiler/inputs';
 import { compile } from '../../src/compiler/pipeline';
 import { snapshotFolder as snapshot } from '../fixtures/folders';
@@ -61,6 +61,25 @@ async function editOneArticle(): Promise<string> {
   const text = await readFile(file, 'utf8');
   await writeFile(file, `${text.trimEnd()}\nThe talks ended on Friday with a joint statement.\n`);
   return name;
+}
+
+/** The folder of the output's state, its `state.json`, and the name of its file that starts with `prefix`. */
+async function stateFolder() {
+  const runs = path.join(work, 'cache', 'runs');
+  const [run] = await readdir(runs);
+  const dir = path.join(runs, run as string);
+  const names = await readdir(dir);
+  const state = JSON.parse(await readFile(path.join(dir, 'state.json'), 'utf8')) as {
+    assembly: { outline: string; changes?: { file: string; count: number; bytes: number } };
+  };
+  return { dir, state, named: (prefix: string) => names.filter((name) => name.startsWith(prefix)) };
+}
+
+/** Adds a sentence that reports an event to one generated article: the `n`th, by name. */
+async function addEvent(n: number, sentence: string): Promise<void> {
+  const name = (await readdir(input)).filter((n) => !n.includes('yonhap')).sort()[n] as string;
+  const file = path.join(input, name);
+  await writeFile(file, `${(await readFile(file, 'utf8')).trimEnd()}\n${sentence}\n`);
 }
 
 describe('build', { timeout: 300_000 }, () => {
@@ -116,6 +135,71 @@ describe('build', { timeout: 300_000 }, () => {
       expect(await built(), `${prefix} damaged`).toMatchObject({ incremental: false, compiled: 1 });
       expect(await snapshot(out)).toEqual(await expected());
     }
+  });
+
+  it('keeps each run’s change beside the outline, and writes the outline anew after a few', async () => {
+    await built();
+    const first = await stateFolder();
+    expect(first.state.assembly.changes).toBeUndefined();
+    const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+    for (let run = 1; run <= CHANGES_KEPT + 1; run++) {
+      await addEvent(run % 3, `The envoys met again on ${days[run % 7] as string} in Geneva for talks number ${run}.`);
+      expect(await built({ redoAllShare: 1 })).toMatchObject({ incremental: true, compiled: 1 });
+      expect(await snapshot(out), `run ${run}`).toEqual(await expected());
+      const { state, named } = await stateFolder();
+      if (run <= CHANGES_KEPT) {
+        // The outline stays; the change of each run is one more line of one changes file.
+        expect(state.assembly.outline).toBe(first.state.assembly.outline);
+        expect(state.assembly.changes?.count).toBe(run);
+        expect(named('changes-')).toEqual([state.assembly.changes?.file]);
+      } else {
+        // Then the outline is written anew, and the changes file goes.
+        expect(state.assembly.outline).not.toBe(first.state.assembly.outline);
+        expect(state.assembly.changes).toBeUndefined();
+        expect(named('changes-')).toEqual([]);
+        expect(named('assembly-')).toEqual([state.assembly.outline]);
+      }
+    }
+    // A fresh process reads the outline written anew and goes on with changes again.
+    await addEvent(0, 'The envoys met once more on Monday in Vienna.');
+    expect(await built({ redoAllShare: 1 })).toMatchObject({ incremental: true, compiled: 1 });
+    expect((await stateFolder()).state.assembly.changes?.count).toBe(1);
+    expect(await snapshot(out)).toEqual(await expected());
+  });
+
+  it('rebuilds whole when the changes file is missing or damaged, and cuts what a run that stopped appended to it', async () => {
+    await built();
+    const damages: [string, (file: string, bytes: number) => Promise<void>][] = [
+      ['gone', (file) => rm(file)],
+      ['cut short', async (file, bytes) => writeFile(file, (await readFile(file)).subarray(0, bytes - 10))],
+      ['not a change', async (file, bytes) => writeFile(file, '{'.repeat(bytes))],
+    ];
+    for (const [damage, apply] of damages) {
+      await addEvent(1, `The envoys met again on Monday in Oslo after the ${damage} file.`);
+      expect(await built(), `before ${damage}`).toMatchObject({ incremental: true, compiled: 1 });
+      const { dir, state } = await stateFolder();
+      const changes = state.assembly.changes;
+      if (changes === undefined) throw new Error('expected the run to keep its change');
+      await apply(path.join(dir, changes.file), changes.bytes);
+      await addEvent(2, `The envoys met again on Tuesday in Bern after the ${damage} file.`);
+      expect(await built(), `${damage}`).toMatchObject({ incremental: false, compiled: 1 });
+      expect(await snapshot(out)).toEqual(await expected());
+    }
+    // A change appended by a run that stopped before its state.json is cut by the next run.
+    await addEvent(1, 'The envoys met again on Friday in Rome.');
+    await built();
+    const { dir, state } = await stateFolder();
+    const file = path.join(dir, state.assembly.changes?.file as string);
+    const before = await readFile(file, 'utf8');
+    await writeFile(file, `${before}\n{"left by a run that stopped": true}`);
+    for (let n = 0; n < 2; n++) {
+      await addEvent(n, `The envoys met again on Saturday in Lisbon, round ${n}.`);
+      expect(await built()).toMatchObject({ incremental: true, compiled: 1 });
+      expect(await snapshot(out)).toEqual(await expected());
+    }
+    const after = await readFile(file, 'utf8');
+    expect(after.startsWith(`${before}\n`)).toBe(true);
+    expect(after).not.toContain('left by a run that stopped');
   });
 
   it('cuts what a run that stopped before saving its state appended to the events file', async () => {
@@ -271,7 +355,7 @@ describe('build', { timeout: 300_000 }, () => {
     await editOneArticle();
     expect(await built({}, memory)).toMatchObject({ incremental: true, compiled: 1, read: 1 });
     expect(await snapshot(out)).toEqual(await expected());
-    // The memory's run saved its state whole again, so a fresh process goes on from it too.
+    // The memory's run saved its state whole again (not as a change of the outline that is gone), so a fresh process goes on from it too.
     await editOneArticle();
     expect(await built()).toMatchObject({ incremental: true, compiled: 1 });
     expect(await snapshot(out)).toEqual(await expected());

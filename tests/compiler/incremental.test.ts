@@ -11,6 +11,7 @@ import {
   storedItems,
   unpackAssembly,
   type Assembled,
+  type AssemblyChange,
   type ItemReader,
   type StoredItem,
 } from '../../src/compiler/incremental';
@@ -59,8 +60,14 @@ function fromScratch(inputs: readonly InputFile[]): Map<string, string> {
   return new Map(result.files.map((file) => [file.path, file.content]));
 }
 
-/** What a state holds between runs: the assembly, a reader of records' items, and the events file. */
-type Stored = { assembled: Assembled; readItems?: ItemReader; events: string; lines: number };
+/**
+ * What a state holds between runs: the assembly, a reader of records' items, the events file,
+ * and the outline with the changes made since it was written.
+ */
+type Stored = { assembled: Assembled; readItems?: ItemReader; events: string; lines: number; outline: string; changes: string[] };
+
+/** How many changes a test state keeps before it writes the outline anew: both are exercised in every walk. */
+const CHANGES_KEPT = 2;
 
 type Run = Stored & { files: Map<string, string>; written: string[]; made: number };
 
@@ -87,28 +94,48 @@ function incremental(previous: Run, inputs: readonly InputFile[]): Run {
   for (const file of output.write) files.set(file.path, text(file.content));
   expect([...files.keys()].sort()).toEqual([...output.paths].sort());
   // A JSON round trip, as the state file makes between runs.
-  return { ...roundTrip(output.next, previous), files, written: output.write.map((f) => f.path), made: output.made };
+  return {
+    ...roundTrip(output.next, output.change, previous),
+    files,
+    written: output.write.map((f) => f.path),
+    made: output.made,
+  };
 }
 
 /**
  * Packed, read back and unpacked, as the state files are between runs: records come back
- * without their items, which a reader gives from their JSON when asked, and the events file
- * grows by the lines of the clusters made, or is written anew.
+ * without their items, which a reader gives from their JSON when asked, the events file
+ * grows by the lines of the clusters made, or is written anew, and the run's change is kept
+ * beside the outline (up to CHANGES_KEPT of them) or the outline is written anew.
  */
-function roundTrip(assembled: Assembled, before: Stored): Stored {
-  const { outline, lines: added, anew } = packAssembly(assembled, before.lines);
+function roundTrip(assembled: Assembled, runChange: AssemblyChange, before: Stored): Stored {
+  const packed = packAssembly(assembled, before.lines, before.changes.length < CHANGES_KEPT ? runChange : undefined);
+  const { lines: added, anew } = packed;
+  const outline = packed.change ? before.outline : packed.outline;
+  const changes = packed.change ? [...before.changes, packed.outline] : [];
   const events = anew ? added.join('\n') : added.length > 0 ? `${before.events}\n${added.join('\n')}` : before.events;
   const stored = new Map(assembled.articles.map((record) => [record.key, JSON.stringify(storedItems(record, before.readItems))]));
   const readItems: ItemReader = (record) => JSON.parse(stored.get(record.key) ?? 'null') as StoredItem[];
   return {
-    assembled: unpackAssembly({ outline, events: new TextEncoder().encode(events) }),
+    assembled: unpackAssembly({ outline, events: new TextEncoder().encode(events), changes }),
     readItems,
     events,
+    outline,
+    changes,
     lines: anew ? added.length : before.lines + added.length,
   };
 }
 
-const start: Run = { assembled: NOTHING_ASSEMBLED, events: '', lines: 0, files: new Map(), written: [], made: 0 };
+const start: Run = {
+  assembled: NOTHING_ASSEMBLED,
+  events: '',
+  lines: 0,
+  outline: '',
+  changes: [],
+  files: new Map(),
+  written: [],
+  made: 0,
+};
 
 /** The same article published again a day later by another outlet, under a new id. */
 function republished(input: InputFile, id: string): InputFile {
@@ -205,6 +232,41 @@ describe('assembleIncremental', { timeout: 300_000 }, () => {
     expect(third.files).toEqual(fromScratch(dated));
   });
 
+  it('keeps a run’s change instead of the outline, and refuses a change that does not fit the outline', () => {
+    const inputs = [...seeds, ...generated];
+    const first = incremental(start, inputs);
+    const target = generated[3] as InputFile;
+    const dated = inputs.map((input) =>
+      input === target ? appended(target, 'The ministers met again in Naidaith on March 3, 2021, to sign a rail accord.') : input,
+    );
+    const second = incremental(first, dated);
+    // The outline of the first run, and the second run's change: a few of its records and clusters.
+    expect(second.outline).toBe(first.outline);
+    expect(second.changes).toHaveLength(1);
+    const change = JSON.parse(second.changes[0] as string) as {
+      kept: number[];
+      part: { articles: unknown[]; clusters: { members: number[]; sizes: number[] } };
+    };
+    expect(change.part.articles).toHaveLength(1);
+    expect(change.part.clusters.sizes.length).toBeLessThan(second.assembled.clusters.length / 4);
+    expect(second.files).toEqual(fromScratch(dated));
+    const read = (changes: string[]) =>
+      unpackAssembly({ outline: second.outline, events: new TextEncoder().encode(second.events), changes });
+    expect(read(second.changes).clusters.map((cluster) => cluster.members)).toEqual(
+      second.assembled.clusters.map((cluster) => cluster.members),
+    );
+    // A change that keeps a cluster the outline does not have, or that puts a member past the last item.
+    const damaged = (damage: (parsed: typeof change) => void): string[] => {
+      const parsed = JSON.parse(second.changes[0] as string) as typeof change;
+      damage(parsed);
+      return [JSON.stringify(parsed)];
+    };
+    expect(() => read(damaged((parsed) => parsed.kept.push(first.assembled.clusters.length, 1)))).toThrow(
+      /expected a cluster at/,
+    );
+    expect(() => read(damaged((parsed) => (parsed.part.clusters.members[0] = 1e9)))).toThrow(/expected the items of cluster/);
+  });
+
   it('gives compile’s bytes after a seeded walk of single-article edits', () => {
     const random = new Prng(2025);
     const pool = [...generated, ...unseen, republished(october, 'reprint-a'), republished(november, 'reprint-b')];
@@ -257,7 +319,7 @@ describe('assembleIncremental on hand-made articles', () => {
 
   /** Runs `sets` one after the other; after each, the files must be `assemble`'s. */
   function walk(sets: readonly (readonly CompiledArticle[])[]): void {
-    let stored: Stored = { assembled: NOTHING_ASSEMBLED, events: '', lines: 0 };
+    let stored: Stored = { assembled: NOTHING_ASSEMBLED, events: '', lines: 0, outline: '', changes: [] };
     let files = new Map<string, string>();
     sets.forEach((set, step) => {
       const { assembled, readItems } = stored;
@@ -275,7 +337,7 @@ describe('assembleIncremental on hand-made articles', () => {
       files = new Map(files);
       for (const removed of result.output.remove) files.delete(removed);
       for (const file of result.output.write) files.set(file.path, text(file.content));
-      stored = roundTrip(result.output.next, stored);
+      stored = roundTrip(result.output.next, result.output.change, stored);
       const expected = assemble(byId(set), options);
       if (!expected.ok) throw new Error('assemble: expected ok');
       expect(files, `after step ${step}`).toEqual(new Map(expected.files.map((file) => [file.path, file.content])));
