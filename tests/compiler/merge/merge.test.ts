@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { attachActors, mergeEvents, type ActorEvent, type ArticleEvents } from '../../../src/compiler/merge';
+import { Prng } from '../../../bench/prng';
+import {
+  attachActors,
+  finishMerge,
+  mergeEvents,
+  type ActorEvent,
+  type ArticleEvents,
+  type DraftHead,
+} from '../../../src/compiler/merge';
 import { eventId, slugify } from '../../../src/compiler/merge/identity';
 import type { Article } from '../../../src/compiler/read';
 import { IdSchema, TimelineEventSchema, type Actor } from '../../../src/model/schema';
@@ -383,6 +391,67 @@ describe('mergeEvents', () => {
 
   it('returns nothing for no articles', () => {
     expect(mergeEvents([])).toEqual({ events: [], actors: [] });
+  });
+});
+
+describe('finishMerge', () => {
+  /** A draft head of `baseId` and `identity` on `start`. */
+  const head = (baseId: string, identity: string, start = '2025-01-01'): DraftHead => ({
+    baseId,
+    identity,
+    when: { edtf: start, start, end: start, precision: 'day' },
+    actors: [],
+  });
+
+  /** Ids as the contract words it: drafts in identity order (ties in input order), each its base id or the first free numbered one. */
+  function idsOneByOne(drafts: readonly DraftHead[]): string[] {
+    const order = drafts
+      .map((_, k) => k)
+      .sort((a, b) => {
+        const [x, y] = [(drafts[a] as DraftHead).identity, (drafts[b] as DraftHead).identity];
+        return x < y ? -1 : x > y ? 1 : 0;
+      });
+    const used = new Set<string>();
+    const ids: string[] = [];
+    for (const k of order) {
+      const { baseId } = drafts[k] as DraftHead;
+      let id = baseId;
+      for (let n = 2; used.has(id); n++) id = `${baseId}-${n}`;
+      used.add(id);
+      ids[k] = id;
+    }
+    return ids;
+  }
+
+  it.each([
+    ['one base id, numbered in identity order', [head('x', 'c'), head('x', 'a'), head('x', 'b')], ['x-3', 'x', 'x-2']],
+    ['equal identities, in input order', [head('x', 'a'), head('x', 'a')], ['x', 'x-2']],
+    ['a base id that is another numbered, after it', [head('x', 'a'), head('x', 'b'), head('x-2', 'c')], ['x', 'x-2', 'x-2-2']],
+    ['a base id that is another numbered, before it', [head('x', 'b'), head('x', 'c'), head('x-2', 'a')], ['x', 'x-3', 'x-2']],
+    ['distinct base ids', [head('b', 'z'), head('a', 'y')], ['b', 'a']],
+  ])('gives ids: %s', (_, drafts, ids) => {
+    expect(finishMerge(drafts, []).ids).toEqual(ids);
+    expect(idsOneByOne(drafts)).toEqual(ids);
+  });
+
+  it('gives the ids of drafts given them one by one, for random drafts of a few base ids', () => {
+    const random = new Prng(7);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random.next() * list.length)] as T;
+    for (const pool of [
+      ['a', 'b', 'c'],
+      ['a', 'a-2', 'a-3', 'b'],
+      ['seoul-talks-1a2b3c', 'seoul-talks-1a2b3c-2', 'busan-123456'],
+    ])
+      for (let round = 0; round < 50; round++) {
+        const drafts = Array.from({ length: 1 + Math.floor(random.next() * 12) }, () =>
+          head(pick(pool), pick(['p', 'q', 'r', 's']), pick(['2025-01-01', '2025-01-02'])),
+        );
+        const { events, ids } = finishMerge(drafts, []);
+        expect(ids).toEqual(idsOneByOne(drafts));
+        expect(new Set(ids).size).toBe(ids.length);
+        const keys = events.map((event) => [event.when.start, event.id]);
+        expect(keys).toEqual([...keys].sort((x, y) => (x.join('|') < y.join('|') ? -1 : 1)));
+      }
   });
 });
 
