@@ -145,7 +145,7 @@ export type Packed = { outline: string; change: boolean; clusters: ClusterRecord
 
 /**
  * What a run changed of the assembly it started from, enough to make its assembly from that
- * one again (applyChange): the state keeps a recompile's change instead of writing the whole
+ * one again (applyChanges): the state keeps a recompile's change instead of writing the whole
  * outline anew (~18 MB at 10,000 articles), and a later run reads the outline and applies the
  * changes made since.
  */
@@ -501,19 +501,12 @@ const byRecordId = (a: ArticleRecord, b: ArticleRecord) =>
   a.summary.id < b.summary.id ? -1 : a.summary.id > b.summary.id ? 1 : 0;
 
 /**
- * The assembly a run made, from the one it started from and what it changed: records by id,
- * the kept clusters (their members where their items are now) and then the ones made. Every
- * run makes its assembly so (assembleIncremental), and a state read back makes it again so.
- */
-export function applyChange(previous: Assembled, change: AssemblyChange): Assembled {
-  return applyChanges(previous, [change]);
-}
-
-/**
- * The assembly after several runs, from the one the first started from and what each changed,
- * as applying each change in turn would make it, but with each cluster's members moved once:
- * a state read back applies the changes of up to CHANGES_KEPT runs (build.ts) to 28,000
- * clusters at 10,000 articles, and moving them change by change took ~17 ms a change.
+ * The assembly after one or more runs, from the one the first started from and what each
+ * changed: records by id, the kept clusters (their members where their items are now) and then
+ * the ones made. Every run makes its assembly so (assembleIncremental), and a state read back
+ * makes it again so, applying the changes of up to CHANGES_KEPT runs (build.ts) at once: each
+ * cluster's members are moved once, not once a change (28,000 clusters at 10,000 articles;
+ * change by change took ~17 ms a change).
  */
 export function applyChanges(previous: Assembled, changes: readonly AssemblyChange[]): Assembled {
   if (changes.length === 0) return previous;
@@ -624,7 +617,7 @@ export type AssembledOutput = {
   /** Events made again from their items this run (the others kept the previous run's JSON). */
   made: number;
   next: Assembled;
-  /** What this run changed of the previous assembly: `next` is `applyChange(previous, change)`. */
+  /** What this run changed of the previous assembly: `next` is `applyChanges(previous, [change])`. */
   change: AssemblyChange;
 };
 
@@ -980,7 +973,7 @@ export function assembleIncremental(
     made,
     shards: [],
   };
-  const changed = applyChange(previous, change);
+  const changed = applyChanges(previous, [change]);
   if (changed.articles.length !== records.length || changed.articles.some((record, k) => record.key !== records[k]?.key))
     throw new Error('expected the change to give the run its records in their order');
   // The run's own records (a record of an unchanged article may be handed in anew, with its items).
